@@ -1,0 +1,8 @@
+#include "hub/cli/command.h"
+
+#include <iostream>
+
+int main(int argc, char **argv)
+{
+    return hub::cli::runCli(argc, argv, hub::cli::Io{std::cout, std::cerr});
+}

@@ -1,0 +1,88 @@
+# Helpers shared by every target of the tree. Keep the architecture rules here, in one place.
+
+# Warnings and sanitizers for one of our own targets.
+function(hubdesk_target_defaults target)
+  target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor
+                                           -Wold-style-cast -Wcast-align -Woverloaded-virtual)
+  if(HUBDESK_WERROR)
+    target_compile_options(${target} PRIVATE -Werror)
+  endif()
+endfunction()
+
+if(HUBDESK_SANITIZE)
+  add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+  add_link_options(-fsanitize=address,undefined)
+endif()
+
+# A library under hub/: plain C++20, no Qt. The rule is enforced twice: the sources are scanned
+# at configure time for Qt includes, and the target's link libraries are checked for Qt targets
+# at the end of configuration (hubdesk_check_hub_targets), so a stray Qt dependency fails the
+# build instead of quietly spreading the GUI toolkit into the engine.
+function(hubdesk_add_hub_library name)
+  cmake_parse_arguments(ARG "" "" "SOURCES;PUBLIC_LIBS;PRIVATE_LIBS" ${ARGN})
+  foreach(src IN LISTS ARG_SOURCES)
+    file(STRINGS "${CMAKE_CURRENT_SOURCE_DIR}/${src}" qt_lines REGEX "^[ \t]*#[ \t]*include[ \t]*[<\"](Q[A-Za-z]+|Qt[A-Za-z]*/)")
+    if(qt_lines)
+      message(FATAL_ERROR "hub/ must not use Qt: ${CMAKE_CURRENT_SOURCE_DIR}/${src} includes ${qt_lines}")
+    endif()
+  endforeach()
+  add_library(${name} STATIC ${ARG_SOURCES})
+  target_include_directories(${name} PUBLIC "${PROJECT_SOURCE_DIR}")
+  target_link_libraries(${name} PUBLIC ${ARG_PUBLIC_LIBS} PRIVATE ${ARG_PRIVATE_LIBS})
+  target_compile_definitions(${name} PUBLIC HUBDESK_NO_QT=1)
+  hubdesk_target_defaults(${name})
+  set_property(GLOBAL APPEND PROPERTY HUBDESK_HUB_TARGETS ${name})
+endfunction()
+
+# Called once at the end of the top-level configuration.
+function(hubdesk_check_hub_targets)
+  get_property(targets GLOBAL PROPERTY HUBDESK_HUB_TARGETS)
+  foreach(t IN LISTS targets)
+    get_target_property(libs ${t} LINK_LIBRARIES)
+    get_target_property(ilibs ${t} INTERFACE_LINK_LIBRARIES)
+    foreach(l IN LISTS libs ilibs)
+      if(l MATCHES "^Qt[0-9]*::")
+        message(FATAL_ERROR "hub/ target ${t} links ${l}: the engine must not depend on Qt")
+      endif()
+    endforeach()
+  endforeach()
+endfunction()
+
+# A library under ui/: Qt Widgets with the string/URL safety defines.
+function(hubdesk_add_ui_library name)
+  cmake_parse_arguments(ARG "" "" "SOURCES;PUBLIC_LIBS;PRIVATE_LIBS" ${ARGN})
+  add_library(${name} STATIC ${ARG_SOURCES})
+  target_include_directories(${name} PUBLIC "${PROJECT_SOURCE_DIR}")
+  target_link_libraries(${name} PUBLIC Qt6::Widgets ${ARG_PUBLIC_LIBS} PRIVATE ${ARG_PRIVATE_LIBS})
+  hubdesk_qt_defines(${name})
+  hubdesk_target_defaults(${name})
+  set_property(GLOBAL APPEND PROPERTY HUBDESK_UI_SOURCES_DIRS "${CMAKE_CURRENT_SOURCE_DIR}")
+endfunction()
+
+function(hubdesk_qt_defines target)
+  target_compile_definitions(${target} PRIVATE QT_NO_CAST_FROM_ASCII QT_NO_CAST_TO_ASCII
+                                               QT_NO_URL_CAST_FROM_STRING QT_USE_QSTRINGBUILDER)
+endfunction()
+
+# Registers a Qt Test executable as a ctest test, offscreen, with a timeout.
+#   hubdesk_add_qt_test(test_name SOURCES a.cpp LIBS hub_api [TIMEOUT 120] [LABELS slow] [ENV K=V ...])
+function(hubdesk_add_qt_test name)
+  cmake_parse_arguments(ARG "" "TIMEOUT" "SOURCES;LIBS;LABELS;ENV" ${ARGN})
+  if(NOT ARG_TIMEOUT)
+    set(ARG_TIMEOUT 120)
+  endif()
+  add_executable(${name} ${ARG_SOURCES})
+  target_link_libraries(${name} PRIVATE Qt6::Test ${ARG_LIBS})
+  target_include_directories(${name} PRIVATE "${PROJECT_SOURCE_DIR}" "${PROJECT_SOURCE_DIR}/tests")
+  target_compile_definitions(${name} PRIVATE
+    HUBDESK_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
+    HUBDESK_BINARY_DIR="${PROJECT_BINARY_DIR}"
+    HUBDESK_TEST_DATA_DIR="${PROJECT_SOURCE_DIR}/tests/data")
+  hubdesk_target_defaults(${name})
+  add_test(NAME ${name} COMMAND ${name})
+  set_tests_properties(${name} PROPERTIES TIMEOUT ${ARG_TIMEOUT}
+    ENVIRONMENT "QT_QPA_PLATFORM=offscreen;HF_HUB_OFFLINE=;HF_TOKEN=;${ARG_ENV}")
+  if(ARG_LABELS)
+    set_tests_properties(${name} PROPERTIES LABELS "${ARG_LABELS}")
+  endif()
+endfunction()

@@ -1,0 +1,54 @@
+#pragma once
+// Errors are values with a machine code and a sentence a non-technical person understands.
+
+#include <string>
+#include <string_view>
+
+namespace hub {
+
+enum class ErrorCode {
+    RepoNotFound,
+    RevisionNotFound,
+    EntryNotFound,
+    GatedRepo,
+    Unauthorized,
+    Forbidden,
+    RateLimited,
+    Conflict,
+    PreconditionFailed,  // e.g. parentCommit no longer matches the branch head (412)
+    BadRequest,
+    TooLarge,
+    ServerError,
+    Network,
+    Timeout,
+    BadResponse,  // the server answered something we cannot understand
+    Offline,
+    Cancelled,
+    DiskFull,
+    Io,
+    Corrupt,  // data on disk or on the wire does not match its hash
+    InvalidArgument,
+    NotSupported,
+    Internal,
+};
+
+/// Stable machine name of a code ("RepoNotFound"), for logs, JSON output and tests.
+std::string_view errorCodeName(ErrorCode code);
+
+struct HubError {
+    ErrorCode code = ErrorCode::Internal;
+    /// Plain-language sentence for people, saying what to do next. Never contains a secret.
+    std::string message;
+    /// Technical detail for engineers (status line, server text). Never contains a secret.
+    std::string detail;
+    /// HTTP status when the error came from a response, else 0.
+    int httpStatus = 0;
+    /// Seconds the server asked us to wait (Retry-After / RateLimit), or -1.
+    int retryAfterSeconds = -1;
+
+    static HubError make(ErrorCode code, std::string message, std::string detail = {});
+    /// "message (detail)" or just the message.
+    std::string describe() const;
+};
+
+}  // namespace hub

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Installs what HubDesk needs to build, run and test on Debian 12, and only what is missing.
+# Idempotent: a second run installs nothing. Both quick-start commands call it.
+#   packaging/install-deps.sh           build + run dependencies
+#   packaging/install-deps.sh --test    also what the test suite needs (Xvfb-free: tests are offscreen)
+set -euo pipefail
+
+want_test=0
+for a in "$@"; do
+  case "$a" in
+    --test) want_test=1 ;;
+    *) echo "install-deps.sh: unknown option $a" >&2; exit 2 ;;
+  esac
+done
+
+packages=(
+  build-essential cmake ninja-build pkg-config git
+  qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools
+  qt6-l10n-tools qt6-translations-l10n libqt6svg6 qt6-qpa-plugins
+  libgl-dev libxkbcommon-dev
+  libcurl4-openssl-dev libssl-dev nlohmann-json3-dev libyaml-cpp-dev libcpp-httplib-dev
+  fonts-dejavu-core
+)
+if [ "$want_test" = 1 ]; then
+  packages+=(nodejs desktop-file-utils appstream help2man dpkg-dev file)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  # nodejs may come from another repository (same package name); any installed version will do.
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if [ "$want_test" = 1 ] && command -v node >/dev/null 2>&1; then
+  # node is already there (perhaps not from Debian): do not replace it.
+  tmp=()
+  for p in "${missing[@]}"; do [ "$p" = nodejs ] || tmp+=("$p"); done
+  missing=("${tmp[@]+"${tmp[@]}"}")
+fi
+if [ "$want_test" = 1 ] && ! command -v npm >/dev/null 2>&1; then
+  missing+=(npm)
+fi
+
+if [ "${#missing[@]}" -eq 0 ]; then
+  echo "install-deps: everything is already installed."
+  exit 0
+fi
+
+echo "install-deps: installing ${missing[*]}"
+SUDO=""
+if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
