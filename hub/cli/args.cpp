@@ -60,7 +60,10 @@ bool Args::parse(const std::vector<std::string> &argv)
     return true;
 }
 
-bool Args::has(const std::string &name) const { return m_values.count(name) != 0; }
+bool Args::has(const std::string &name) const
+{
+    return m_values.count(name) != 0;
+}
 
 std::optional<std::string> Args::value(const std::string &name) const
 {
@@ -90,4 +93,4 @@ std::string Args::optionsHelp() const
     return out;
 }
 
-}  // namespace hub::cli
+} // namespace hub::cli

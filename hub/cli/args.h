@@ -40,4 +40,4 @@ private:
     std::string m_error;
 };
 
-}  // namespace hub::cli
+} // namespace hub::cli

@@ -17,7 +17,7 @@ using CommandFn = int (*)(const std::vector<std::string> &args, Io io);
 
 struct Command {
     const char *name;
-    const char *synopsis;  // one line for the top-level --help
+    const char *synopsis; // one line for the top-level --help
     CommandFn run;
 };
 
@@ -27,4 +27,4 @@ const std::vector<Command> &commands();
 /// Entry point of hubdesk-cli: parses argv and dispatches. Returns the process exit status.
 int runCli(int argc, char **argv, Io io);
 
-}  // namespace hub::cli
+} // namespace hub::cli

@@ -6,13 +6,19 @@
 
 namespace hub::cli {
 
-// Declarations of the commands of each capability (defined in cmd_*.cpp).
-// (Added here as the capabilities land.)
+} // namespace hub::cli
+
+#include "hub/cli/registry.inc"
+
+namespace hub::cli {
 
 const std::vector<Command> &commands()
 {
-    static const std::vector<Command> table = {
-    };
+    static const std::vector<Command> table = [] {
+        std::vector<Command> out;
+        registerAllCommands(out);
+        return out;
+    }();
     return table;
 }
 
@@ -35,7 +41,7 @@ void printHelp(std::ostream &out)
     }
     out << "\nEnvironment: HF_ENDPOINT, HF_TOKEN, HF_TOKEN_PATH, HF_HOME, HF_HUB_CACHE, HTTPS_PROXY.\n";
 }
-}  // namespace
+} // namespace
 
 int runCli(int argc, char **argv, Io io)
 {
@@ -61,4 +67,4 @@ int runCli(int argc, char **argv, Io io)
     return 2;
 }
 
-}  // namespace hub::cli
+} // namespace hub::cli

@@ -50,4 +50,4 @@ std::string HubError::describe() const
     return message + " (" + detail + ")";
 }
 
-}  // namespace hub
+} // namespace hub

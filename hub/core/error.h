@@ -15,18 +15,18 @@ enum class ErrorCode {
     Forbidden,
     RateLimited,
     Conflict,
-    PreconditionFailed,  // e.g. parentCommit no longer matches the branch head (412)
+    PreconditionFailed, // e.g. parentCommit no longer matches the branch head (412)
     BadRequest,
     TooLarge,
     ServerError,
     Network,
     Timeout,
-    BadResponse,  // the server answered something we cannot understand
+    BadResponse, // the server answered something we cannot understand
     Offline,
     Cancelled,
     DiskFull,
     Io,
-    Corrupt,  // data on disk or on the wire does not match its hash
+    Corrupt, // data on disk or on the wire does not match its hash
     InvalidArgument,
     NotSupported,
     Internal,
@@ -51,4 +51,4 @@ struct HubError {
     std::string describe() const;
 };
 
-}  // namespace hub
+} // namespace hub

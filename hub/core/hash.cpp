@@ -48,7 +48,7 @@ std::string Hasher::finalHex()
 GitBlobHasher::GitBlobHasher(uint64_t totalSize) : m_hasher(HashAlgo::Sha1)
 {
     const std::string header = "blob " + std::to_string(totalSize);
-    m_hasher.update(header.data(), header.size() + 1);  // includes the terminating NUL
+    m_hasher.update(header.data(), header.size() + 1); // includes the terminating NUL
 }
 
 std::string sha256Hex(std::string_view data)
@@ -66,8 +66,7 @@ std::string gitBlobSha1Hex(std::string_view data)
 }
 
 namespace {
-template <class H>
-Expected<std::string> hashFile(const std::filesystem::path &file, H &hasher)
+template <class H> Expected<std::string> hashFile(const std::filesystem::path &file, H &hasher)
 {
     std::FILE *f = std::fopen(file.c_str(), "rb");
     if (!f)
@@ -82,7 +81,7 @@ Expected<std::string> hashFile(const std::filesystem::path &file, H &hasher)
         return HubError::make(ErrorCode::Io, "Could not read " + file.filename().string() + ".", file.string());
     return hasher.finalHex();
 }
-}  // namespace
+} // namespace
 
 Expected<std::string> sha256File(const std::filesystem::path &file)
 {
@@ -100,4 +99,4 @@ Expected<std::string> gitBlobSha1File(const std::filesystem::path &file)
     return hashFile(file, h);
 }
 
-}  // namespace hub
+} // namespace hub

@@ -51,4 +51,4 @@ std::string gitBlobSha1Hex(std::string_view data);
 Expected<std::string> sha256File(const std::filesystem::path &file);
 Expected<std::string> gitBlobSha1File(const std::filesystem::path &file);
 
-}  // namespace hub
+} // namespace hub

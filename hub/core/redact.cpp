@@ -25,4 +25,4 @@ std::string redactSecrets(std::string_view text)
     return s;
 }
 
-}  // namespace hub
+} // namespace hub

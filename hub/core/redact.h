@@ -13,4 +13,4 @@ std::string redactSecrets(std::string_view text);
 /// The URL without its query string and fragment (signed URLs carry credentials there).
 std::string stripUrlQuery(std::string_view url);
 
-}  // namespace hub
+} // namespace hub

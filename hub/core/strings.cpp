@@ -27,12 +27,15 @@ std::string percentEncode(std::string_view s, bool keepSlash)
 namespace {
 int hexValue(char c)
 {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
     return -1;
 }
-}  // namespace
+} // namespace
 
 std::string percentDecode(std::string_view s, bool plusIsSpace)
 {
@@ -89,7 +92,10 @@ std::string toLower(std::string_view s)
     return out;
 }
 
-bool startsWith(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
+bool startsWith(std::string_view s, std::string_view prefix)
+{
+    return s.substr(0, prefix.size()) == prefix;
+}
 bool endsWith(std::string_view s, std::string_view suffix)
 {
     return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
@@ -120,4 +126,4 @@ bool parseUint64(std::string_view s, uint64_t &out)
     return ec == std::errc() && p == end;
 }
 
-}  // namespace hub
+} // namespace hub

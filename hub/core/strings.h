@@ -25,4 +25,4 @@ std::string humanBytes(uint64_t bytes);
 /// Parses a decimal unsigned integer; false on anything else or overflow.
 bool parseUint64(std::string_view s, uint64_t &out);
 
-}  // namespace hub
+} // namespace hub

@@ -11,8 +11,8 @@ std::string formatIsoUtc(int64_t epochSeconds, int millis)
     std::tm tm{};
     gmtime_r(&t, &tm);
     char buf[64];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1,
-                  tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, millis);
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+                  tm.tm_hour, tm.tm_min, tm.tm_sec, millis);
     return buf;
 }
 
@@ -36,4 +36,4 @@ std::optional<int64_t> parseIsoUtc(std::string_view text)
     return static_cast<int64_t>(timegm(&tm));
 }
 
-}  // namespace hub
+} // namespace hub

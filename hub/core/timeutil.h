@@ -13,4 +13,4 @@ std::string formatIsoUtc(int64_t epochSeconds, int millis = 0);
 /// Parses "YYYY-MM-DDTHH:MM:SS[.fff](Z|+00:00)" into epoch seconds; nullopt if malformed.
 std::optional<int64_t> parseIsoUtc(std::string_view text);
 
-}  // namespace hub
+} // namespace hub

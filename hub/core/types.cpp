@@ -55,11 +55,11 @@ bool validPart(std::string_view s)
     if (s.front() == '-' || s.front() == '.' || s.back() == '-' || s.back() == '.')
         return false;
     return std::all_of(s.begin(), s.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-               c == '_' || c == '.';
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+               c == '.';
     });
 }
-}  // namespace
+} // namespace
 
 Expected<RepoId> RepoId::parse(std::string_view text)
 {
@@ -115,13 +115,18 @@ std::optional<RepoRef> RepoRef::fromCacheFolderName(std::string_view folder)
 
 bool isHex(std::string_view s)
 {
-    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
-        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
-    });
+    return !s.empty() &&
+           std::all_of(s.begin(), s.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
 }
 
-bool isCommitId(std::string_view s) { return s.size() == 40 && isHex(s); }
-bool isSha256(std::string_view s) { return s.size() == 64 && isHex(s); }
+bool isCommitId(std::string_view s)
+{
+    return s.size() == 40 && isHex(s);
+}
+bool isSha256(std::string_view s)
+{
+    return s.size() == 64 && isHex(s);
+}
 
 bool isSafeRepoPath(std::string_view path)
 {
@@ -140,4 +145,4 @@ bool isSafeRepoPath(std::string_view path)
     return true;
 }
 
-}  // namespace hub
+} // namespace hub

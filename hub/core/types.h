@@ -63,4 +63,4 @@ bool isSha256(std::string_view s);
 /// segments, no backslashes and no NUL. Everything that touches disk checks this first.
 bool isSafeRepoPath(std::string_view path);
 
-}  // namespace hub
+} // namespace hub

@@ -42,4 +42,4 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
     return opts;
 }
 
-}  // namespace hubui
+} // namespace hubui

@@ -9,11 +9,11 @@ namespace hubui {
 struct CommandLineOptions {
     bool sandbox = false;
     QString endpoint;
-    bool exitNow = false;  // --help / --version answered, or an error was printed
+    bool exitNow = false; // --help / --version answered, or an error was printed
     int exitCode = 0;
 };
 
 /// Parses the GUI's arguments (without needing a QApplication, so --help works headless).
 CommandLineOptions parseCommandLine(const QStringList &arguments);
 
-}  // namespace hubui
+} // namespace hubui

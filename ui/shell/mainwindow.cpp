@@ -22,4 +22,4 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     resize(1100, 720);
 }
 
-}  // namespace hubui
+} // namespace hubui

@@ -13,4 +13,4 @@ public:
     explicit MainWindow(QWidget *parent = nullptr);
 };
 
-}  // namespace hubui
+} // namespace hubui

@@ -1,3 +1,6 @@
 // A deliberate Qt include in an engine source: configuring this must fail.
 #include <QString>
-int probe() { return 0; }
+int probe()
+{
+    return 0;
+}
