@@ -44,13 +44,22 @@ if [ "$want_test" = 1 ] && ! command -v npm >/dev/null 2>&1; then
 fi
 
 if [ "${#missing[@]}" -eq 0 ]; then
-  echo "install-deps: everything is already installed."
-  exit 0
+  echo "install-deps: every Debian package is already installed."
+else
+  echo "install-deps: installing ${missing[*]}"
+  SUDO=""
+  if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-echo "install-deps: installing ${missing[*]}"
-SUDO=""
-if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
-$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+if [ "$want_test" = 1 ]; then
+  # The official JS client, pinned by tests/conformance/package-lock.json.
+  here="$(cd "$(dirname "$0")/.." && pwd)"
+  conf="$here/tests/conformance"
+  if [ ! -d "$conf/node_modules/@huggingface/hub" ] || [ "$conf/package-lock.json" -nt "$conf/node_modules/.package-lock.json" ]; then
+    echo "install-deps: installing the npm packages of tests/conformance"
+    (cd "$conf" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+fi
