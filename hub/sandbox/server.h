@@ -1,0 +1,93 @@
+#pragma once
+// A local HTTP server that speaks the Hugging Face Hub API (models, datasets, spaces) for tests,
+// demos and benchmarks. See /work/shared/reference/hub-api.md §16 for the wire contract.
+//
+// Threading: start() returns once the socket listens; requests are served on the server's own
+// thread pool. All public member functions are thread-safe.
+
+#include "hub/core/expected.h"
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace hub::sandbox {
+
+/// A token the server accepts, mapped to a user and a role.
+struct TokenGrant {
+    std::string token;
+    std::string user;
+    bool write = false;
+};
+
+struct ServerOptions {
+    std::string host = "127.0.0.1";     ///< API host name and bind address
+    int port = 0;                       ///< 0 = random free port
+    std::string blobHost = "localhost"; ///< LFS 302 targets use this different host name, same port
+    std::filesystem::path dataDir;      ///< empty = a temporary directory removed on stop
+    bool demo = false;                  ///< seed the demo world (see demo.h)
+    bool bigModel = false;              ///< also a multi-GiB model for benchmarks
+    /// Divides the size of the demo's LFS files (1 = realistic sizes, e.g. a 45 MB model.onnx).
+    /// Unit tests use a large value to stay fast; ids stay deterministic for a given scale.
+    int demoLfsScale = 1;
+    std::vector<TokenGrant> tokens; ///< in addition to the demo tokens
+    int listPageSize = 0;           ///< 0 = defaults (small, so pagination is exercised)
+    /// LFS uploads above this size get a multipart batch answer (parts of this size).
+    uint64_t multipartThreshold = 8ull * 1024 * 1024;
+    /// Log one line per request to stderr (never tokens).
+    bool verbose = false;
+};
+
+/// Faults injected into responses; the same JSON object the admin route
+/// `POST /__sandbox/faults` accepts (field names in brackets).
+struct FaultSpec {
+    std::string pathPrefix;           ///< ["path"] only requests whose path starts with this
+    int dropAfterBytes = -1;          ///< ["dropAfterBytes"] close the connection after N body bytes
+    int status = 0;                   ///< ["status"] answer 429 or 5xx ...
+    int count = 0;                    ///< ["count"] ... for the next N matching requests
+    int retryAfterSeconds = 1;        ///< ["retryAfter"] with a 429
+    int latencyMs = 0;                ///< ["latencyMs"] added before answering
+    int64_t bandwidthBytesPerSec = 0; ///< ["bandwidth"] throttle bodies (0 = unlimited)
+    bool malformedJson = false;       ///< ["malformedJson"] replace JSON bodies with broken JSON
+    bool truncateBody = false;        ///< ["truncate"] announce the full length, send half, close
+    int remaining = -1;               ///< ["remaining"] how many requests this fault applies to (-1 = all)
+};
+
+/// One in-process Hub. Destroying it stops it.
+class Server {
+public:
+    static hub::Expected<std::unique_ptr<Server>> start(const ServerOptions &options);
+    ~Server(); ///< stops and joins
+    Server(const Server &) = delete;
+    Server &operator=(const Server &) = delete;
+
+    std::string baseUrl() const; ///< "http://127.0.0.1:PORT", no trailing slash
+    int port() const;
+    /// True once any request to the blob host carried an Authorization header.
+    bool blobHostSawAuthorization() const;
+    void resetBlobHostSawAuthorization();
+    void stop();
+
+    // Fault injection, same as the admin route.
+    void addFault(const FaultSpec &fault);
+    void clearFaults();
+
+    /// Lets `user` download a gated repo ("PellelNitram/xournalpp-htr-gated", type "model").
+    hub::Status grantGatedAccess(const std::string &repoType, const std::string &repoId, const std::string &user);
+    /// Current head commit of a branch, or an error if the repo or branch does not exist.
+    hub::Expected<std::string> branchHead(const std::string &repoType, const std::string &repoId,
+                                          const std::string &branch) const;
+    /// Number of requests served so far (all routes).
+    uint64_t requestCount() const;
+
+    struct Impl;
+
+private:
+    explicit Server(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> m_impl;
+};
+
+} // namespace hub::sandbox
