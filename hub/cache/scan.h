@@ -1,0 +1,149 @@
+#pragma once
+// Scanning a hub cache: what is there, how big, which revisions share which blobs, and what is
+// damaged. Numbers follow Python's scan_cache_dir (blobs counted once per repo, only blobs reachable
+// from a snapshot count towards sizeOnDisk) so they match `hf cache ls`, but the scanner is more
+// tolerant: a damaged repo is still listed, with its problems, instead of being dropped.
+
+#include "hub/core/expected.h"
+#include "hub/core/types.h"
+
+#include <atomic>
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace hub::cache {
+
+/// Something wrong (or merely unusual) found while scanning. Damaging kinds make
+/// RepoEntry::damaged() true; informational ones (orphan blob, stray file in the root) do not.
+struct CacheProblem {
+    enum class Kind {
+        BrokenLink,           // snapshot entry whose target does not exist
+        LinkOutsideRepo,      // snapshot link resolving outside the repo folder (counted, never deleted through)
+        RefToMissingSnapshot, // refs/<name> holds a commit without snapshots/<commit>/
+        MalformedRef,         // refs/<name> is not exactly 40 hex (e.g. trailing newline)
+        SnapshotIsFile,       // a plain file directly in snapshots/
+        NoSnapshotsDir,       // repo folder without snapshots/ (404 markers only, or half-written)
+        NotADirectory,        // entry in the root that looks like a repo but is a file
+        UnknownEntry,         // entry in the root that is no repo folder (tmpXXXX, kernels--, blobs/)
+        OrphanBlob,           // blob no snapshot refers to (informational)
+        Unreadable,           // permission error or I/O error while reading
+    };
+    Kind kind = Kind::Unreadable;
+    std::filesystem::path path;
+    /// Plain-language sentence, e.g. "snapshots/<c>/model.onnx points to a missing blob".
+    std::string message;
+
+    bool damaging() const;
+};
+
+std::string_view problemKindName(CacheProblem::Kind kind);
+
+/// One file of one snapshot.
+struct CachedFile {
+    std::string path;               // relative to snapshots/<commit>/, '/'-separated
+    std::filesystem::path filePath; // the entry inside snapshots/<commit>/
+    std::filesystem::path blobPath; // what it resolves to: blobs/<etag>, or filePath itself (copied file)
+    std::string blobName;           // "<etag>" when blobPath is in the repo's blobs/, else empty
+    uint64_t size = 0;              // st_size of the blob
+    int64_t lastAccessed = 0;       // blob st_atime (seconds)
+    int64_t lastModified = 0;       // blob st_mtime (seconds)
+    bool isLink = true;             // false for plain files (no-symlink mode, user-dropped files)
+};
+
+/// One snapshots/<commit>/ folder.
+struct RevisionEntry {
+    std::string commit; // folder name (40 hex in a healthy cache)
+    std::filesystem::path snapshotPath;
+    std::vector<std::string> refs;         // ref names pointing here, sorted ("main", "refs/pr/1", "feature/x")
+    std::vector<CachedFile> files;         // sorted by path
+    uint64_t sizeOnDisk = 0;               // distinct blobs of this revision
+    uint64_t exclusiveBytes = 0;           // blobs no other revision of the repo uses (freed by deleting it)
+    uint64_t sharedBytes = 0;              // blobs also used by another revision (sizeOnDisk - exclusiveBytes)
+    int64_t lastModified = 0;              // max blob mtime, or the snapshot dir's mtime when empty
+    int64_t lastAccessed = 0;              // max blob atime, or the snapshot dir's atime when empty
+    bool hasTreeListing = false;           // trees/<commit>.json exists
+    std::vector<std::string> missingFiles; // listed in trees/<commit>.json but not in the snapshot
+
+    bool detached() const { return refs.empty(); }
+};
+
+/// A download in progress or abandoned: <repo>/blobs/<etag>[.<8hex>].incomplete.
+struct PartialDownload {
+    RepoRef repo;
+    std::filesystem::path path;
+    std::string etag;
+    uint64_t size = 0;
+    int64_t lastModified = 0;
+    /// True when .locks/<repo folder>/<etag>.lock is held right now (a running download).
+    bool locked = false;
+};
+
+/// .no_exist/<commit>/<path>: the Hub said this file does not exist at that commit.
+struct NoExistMarker {
+    std::string commit;
+    std::string path;
+};
+
+/// One models--/datasets--/spaces-- folder.
+struct RepoEntry {
+    RepoRef repo;
+    std::string folderName;
+    std::filesystem::path path;
+    uint64_t sizeOnDisk = 0;                 // distinct blobs reachable from any snapshot (blobs counted once)
+    uint64_t fileCount = 0;                  // distinct blobs
+    uint64_t orphanBytes = 0;                // blobs/ entries no snapshot uses (not in sizeOnDisk)
+    std::vector<RevisionEntry> revisions;    // sorted by lastModified, newest first
+    std::map<std::string, std::string> refs; // ref name -> content (commit), all refs incl. nested
+    int64_t lastAccessed = 0;
+    int64_t lastModified = 0;
+    std::vector<NoExistMarker> noExist;
+    std::vector<PartialDownload> partials;
+    std::vector<CacheProblem> problems;
+
+    /// "model/owner/name" (Python's cache_id).
+    std::string cacheId() const;
+    bool damaged() const;
+    const RevisionEntry *revision(std::string_view commit) const;
+};
+
+/// The whole cache.
+struct CacheInfo {
+    std::filesystem::path root;
+    std::vector<RepoEntry> repos;          // sorted by cacheId
+    uint64_t totalSizeOnDisk = 0;          // sum of repos' sizeOnDisk (damaged repos included)
+    uint64_t partialBytes = 0;             // sum of partials' sizes
+    std::vector<PartialDownload> partials; // all of them, also listed per repo
+    std::vector<CacheProblem> warnings;    // root-level problems plus every repo problem
+    uint64_t xetCacheBytes = 0;            // size of the xet cache dir when ScanOptions::xetCacheDir is set
+    bool cancelled = false;
+
+    const RepoEntry *findRepo(const RepoRef &ref) const;
+    /// The repo and revision of a commit id (commit ids are unique across repos).
+    std::pair<const RepoEntry *, const RevisionEntry *> findRevision(std::string_view commit) const;
+};
+
+struct ScanOptions {
+    /// Also measure this xet cache directory (opaque; only its byte total is reported).
+    std::filesystem::path xetCacheDir;
+    /// Check whether partials' locks are held (one open + flock per partial).
+    bool checkPartialLocks = true;
+    /// Set from another thread to stop early; the result then has cancelled = true.
+    const std::atomic<bool> *cancel = nullptr;
+};
+
+/// Walks a cache with readdir/lstat/readlink only: no hashing, each blob stat-ed once.
+/// Thread-safe (no shared state); run it off the GUI thread.
+class CacheScanner {
+public:
+    /// Errors only when `root` does not exist or is not a directory (ErrorCode::EntryNotFound /
+    /// InvalidArgument); everything else becomes a CacheProblem.
+    static Expected<CacheInfo> scan(const std::filesystem::path &root, const ScanOptions &options = {});
+    /// Scans one repo folder (for refreshing one row in the GUI).
+    static Expected<RepoEntry> scanRepo(const std::filesystem::path &root, const RepoRef &repo,
+                                        const ScanOptions &options = {});
+};
+
+} // namespace hub::cache
