@@ -1,0 +1,676 @@
+#include "hub/api/client.h"
+
+#include "hub/api/parse.h"
+#include "hub/api/urls.h"
+#include "hub/core/redact.h"
+#include "hub/core/strings.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <map>
+
+namespace hub {
+
+using json = nlohmann::json;
+
+namespace {
+
+std::string base64(std::string_view in)
+{
+    static const char *tbl = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    std::string out;
+    out.reserve((in.size() + 2) / 3 * 4);
+    size_t i = 0;
+    for (; i + 2 < in.size(); i += 3) {
+        const uint32_t v = (static_cast<uint32_t>(static_cast<unsigned char>(in[i])) << 16) |
+                           (static_cast<uint32_t>(static_cast<unsigned char>(in[i + 1])) << 8) |
+                           static_cast<unsigned char>(in[i + 2]);
+        out += tbl[(v >> 18) & 63];
+        out += tbl[(v >> 12) & 63];
+        out += tbl[(v >> 6) & 63];
+        out += tbl[v & 63];
+    }
+    if (i < in.size()) {
+        uint32_t v = static_cast<uint32_t>(static_cast<unsigned char>(in[i])) << 16;
+        if (i + 1 < in.size())
+            v |= static_cast<uint32_t>(static_cast<unsigned char>(in[i + 1])) << 8;
+        out += tbl[(v >> 18) & 63];
+        out += tbl[(v >> 12) & 63];
+        out += i + 1 < in.size() ? tbl[(v >> 6) & 63] : '=';
+        out += '=';
+    }
+    return out;
+}
+
+std::string normalizeEtag(std::string etag)
+{
+    etag = std::string(trim(etag));
+    if (startsWith(etag, "W/"))
+        etag = etag.substr(2);
+    if (etag.size() >= 2 && etag.front() == '"' && etag.back() == '"')
+        etag = etag.substr(1, etag.size() - 2);
+    return etag;
+}
+
+std::optional<uint64_t> headerU64(const HttpHeaders &h, std::string_view name)
+{
+    uint64_t v = 0;
+    if (auto s = h.get(name); s && parseUint64(trim(*s), v))
+        return v;
+    return std::nullopt;
+}
+
+std::string dumpJson(const json &j)
+{
+    return j.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+} // namespace
+
+// ---------------------------------------------------------------- CommitOperation
+
+CommitOperation CommitOperation::addFile(std::string path, std::string content)
+{
+    CommitOperation op;
+    op.kind = Kind::AddFile;
+    op.path = std::move(path);
+    op.content = std::move(content);
+    return op;
+}
+
+CommitOperation CommitOperation::addLfsFile(std::string path, std::string sha256, uint64_t size)
+{
+    CommitOperation op;
+    op.kind = Kind::AddLfsFile;
+    op.path = std::move(path);
+    op.lfsOid = std::move(sha256);
+    op.lfsSize = size;
+    return op;
+}
+
+CommitOperation CommitOperation::deleteFile(std::string path)
+{
+    CommitOperation op;
+    op.kind = Kind::DeleteFile;
+    op.path = std::move(path);
+    return op;
+}
+
+CommitOperation CommitOperation::deleteFolder(std::string path)
+{
+    CommitOperation op;
+    op.kind = Kind::DeleteFolder;
+    op.path = std::move(path);
+    return op;
+}
+
+std::string buildCommitPayload(const CommitRequest &request)
+{
+    std::string out;
+    json header = {{"summary", request.summary}, {"description", request.description}};
+    if (!request.parentCommit.empty())
+        header["parentCommit"] = request.parentCommit;
+    out += dumpJson(json{{"key", "header"}, {"value", header}}) + "\n";
+    for (const auto &op : request.operations) {
+        json line;
+        switch (op.kind) {
+        case CommitOperation::Kind::AddFile:
+            line = {{"key", "file"},
+                    {"value", {{"path", op.path}, {"content", base64(op.content)}, {"encoding", "base64"}}}};
+            break;
+        case CommitOperation::Kind::AddLfsFile:
+            line = {{"key", "lfsFile"},
+                    {"value", {{"path", op.path}, {"algo", "sha256"}, {"oid", op.lfsOid}, {"size", op.lfsSize}}}};
+            break;
+        case CommitOperation::Kind::DeleteFile: line = {{"key", "deletedFile"}, {"value", {{"path", op.path}}}}; break;
+        case CommitOperation::Kind::DeleteFolder:
+            line = {{"key", "deletedFolder"}, {"value", {{"path", endsWith(op.path, "/") ? op.path : op.path + "/"}}}};
+            break;
+        }
+        out += dumpJson(line) + "\n";
+    }
+    return out;
+}
+
+// ---------------------------------------------------------------- HubClient
+
+HubClient::HubClient(ClientConfig config) : m_http(std::make_unique<HttpClient>(std::move(config))) {}
+HubClient::~HubClient() = default;
+
+const ClientConfig &HubClient::config() const
+{
+    return m_http->config();
+}
+
+void HubClient::setCancelFlag(std::shared_ptr<const std::atomic<bool>> flag)
+{
+    m_http->setCancelFlag(std::move(flag));
+}
+
+void HubClient::setToken(std::string token)
+{
+    m_http->setToken(std::move(token));
+}
+
+HttpRequest HubClient::makeRequest(HttpMethod method, std::string url, const RepoRef *repo) const
+{
+    HttpRequest r;
+    r.method = method;
+    r.url = std::move(url);
+    r.headers.add("Accept", "application/json");
+    if (repo) {
+        r.repoType = repo->type;
+        r.repoId = repo->id.str();
+    }
+    return r;
+}
+
+Expected<HttpResponse> HubClient::send(const HttpRequest &request)
+{
+    return m_http->send(request);
+}
+
+std::string HubClient::resolveUrl(const RepoRef &repo, const std::string &revision, const std::string &path) const
+{
+    return resolveFileUrl(config().endpoint, repo, revision, path);
+}
+
+Expected<WhoAmI> HubClient::whoami()
+{
+    if (config().token.empty())
+        return HubError::make(ErrorCode::Unauthorized, "You are not signed in: sign in with a Hub access token first.");
+    auto r = send(makeRequest(HttpMethod::Get, config().endpoint + "/api/whoami-v2"));
+    if (!r)
+        return r.error();
+    return parseWhoAmI(r->body);
+}
+
+Pager<RepoSummary> HubClient::listRepos(const ListReposQuery &q)
+{
+    std::string url = config().endpoint + "/api/" + std::string(repoTypePlural(q.type));
+    if (!q.author.empty())
+        appendQuery(url, "author", q.author);
+    if (!q.search.empty())
+        appendQuery(url, "search", q.search);
+    if (!q.sort.empty())
+        appendQuery(url, "sort", q.sort);
+    const size_t pageSize = q.pageSize ? q.pageSize : std::min<size_t>(q.limit, 1000);
+    if (pageSize)
+        appendQuery(url, "limit", std::to_string(pageSize));
+    for (const auto &e : q.expand)
+        appendQuery(url, "expand[]", e);
+    if (q.full)
+        appendQuery(url, "full", "true");
+    const RepoType type = q.type;
+    return Pager<RepoSummary>(
+        url,
+        [this, type](const std::string &pageUrl) -> Expected<Page<RepoSummary>> {
+            HttpRequest req = makeRequest(HttpMethod::Get, pageUrl);
+            req.repoType = type;
+            auto r = send(req);
+            if (!r)
+                return r.error();
+            auto items = parseRepoList(r->body, type);
+            if (!items)
+                return items.error();
+            return Page<RepoSummary>{std::move(*items), parseLinkNext(r->headers.getOr("Link"), r->url), std::nullopt};
+        },
+        q.limit);
+}
+
+Expected<RepoInfo> HubClient::repoInfo(const RepoRef &repo, const std::string &revision, bool blobs)
+{
+    std::string url = apiRepoUrl(config().endpoint, repo);
+    if (!revision.empty())
+        url += "/revision/" + encodeRevision(revision);
+    if (blobs)
+        appendQuery(url, "blobs", "true");
+    HttpRequest req = makeRequest(HttpMethod::Get, url, &repo);
+    req.revision = revision;
+    auto r = send(req);
+    if (!r)
+        return r.error();
+    return parseRepoInfo(r->body, repo.type);
+}
+
+Expected<Refs> HubClient::refs(const RepoRef &repo, bool includePullRequests)
+{
+    std::string url = apiRepoUrl(config().endpoint, repo) + "/refs";
+    if (includePullRequests)
+        appendQuery(url, "include_prs", "1");
+    auto r = send(makeRequest(HttpMethod::Get, url, &repo));
+    if (!r)
+        return r.error();
+    return parseRefs(r->body);
+}
+
+namespace {
+Expected<Page<CommitInfo>> commitPageFrom(const HttpResponse &r)
+{
+    auto commits = parseCommits(r.body);
+    if (!commits)
+        return commits.error();
+    Page<CommitInfo> page{std::move(*commits), parseLinkNext(r.headers.getOr("Link"), r.url), std::nullopt};
+    uint64_t total = 0;
+    if (auto t = r.headers.get("X-Total-Count"); t && parseUint64(trim(*t), total))
+        page.total = total;
+    return page;
+}
+} // namespace
+
+Pager<CommitInfo> HubClient::listCommits(const RepoRef &repo, const std::string &revision, size_t pageSize,
+                                         size_t limit)
+{
+    std::string url = apiRepoUrl(config().endpoint, repo) + "/commits/" + encodeRevision(revision);
+    const size_t size = pageSize ? pageSize : (limit ? std::min<size_t>(limit, 1000) : 0);
+    if (size)
+        appendQuery(url, "limit", std::to_string(size));
+    return Pager<CommitInfo>(
+        url,
+        [this, repo, revision](const std::string &pageUrl) -> Expected<Page<CommitInfo>> {
+            HttpRequest req = makeRequest(HttpMethod::Get, pageUrl, &repo);
+            req.revision = revision;
+            auto r = send(req);
+            if (!r)
+                return r.error();
+            return commitPageFrom(*r);
+        },
+        limit);
+}
+
+Expected<CommitPage> HubClient::commitsPage(const RepoRef &repo, const std::string &revision, size_t page,
+                                            size_t pageSize)
+{
+    std::string url = apiRepoUrl(config().endpoint, repo) + "/commits/" + encodeRevision(revision);
+    appendQuery(url, "p", std::to_string(page));
+    if (pageSize)
+        appendQuery(url, "limit", std::to_string(pageSize));
+    HttpRequest req = makeRequest(HttpMethod::Get, url, &repo);
+    req.revision = revision;
+    auto r = send(req);
+    if (!r)
+        return r.error();
+    auto p = commitPageFrom(*r);
+    if (!p)
+        return p.error();
+    return CommitPage{std::move(p->items), p->total, std::move(p->nextUrl)};
+}
+
+Pager<TreeEntry> HubClient::listTree(const RepoRef &repo, const TreeQuery &q)
+{
+    std::string url = apiRepoUrl(config().endpoint, repo) + "/tree/" + encodeRevision(q.revision);
+    std::string path = q.path;
+    while (!path.empty() && path.back() == '/')
+        path.pop_back();
+    if (!path.empty())
+        url += "/" + percentEncode(path, false); // like huggingface_hub: quote(path, safe="")
+    appendQuery(url, "recursive", q.recursive ? "true" : "false");
+    appendQuery(url, "expand", q.expand ? "true" : "false");
+    const std::string revision = q.revision;
+    return Pager<TreeEntry>(
+        url,
+        [this, repo, revision, path](const std::string &pageUrl) -> Expected<Page<TreeEntry>> {
+            HttpRequest req = makeRequest(HttpMethod::Get, pageUrl, &repo);
+            req.revision = revision;
+            req.path = path;
+            auto r = send(req);
+            if (!r)
+                return r.error();
+            auto entries = parseTree(r->body);
+            if (!entries)
+                return entries.error();
+            return Page<TreeEntry>{std::move(*entries), parseLinkNext(r->headers.getOr("Link"), r->url), std::nullopt};
+        },
+        q.limit);
+}
+
+Expected<std::vector<TreeEntry>> HubClient::tree(const RepoRef &repo, const TreeQuery &query)
+{
+    return listTree(repo, query).all();
+}
+
+Expected<std::vector<TreeEntry>> HubClient::pathsInfo(const RepoRef &repo, const std::string &revision,
+                                                      const std::vector<std::string> &paths, bool expand)
+{
+    std::vector<TreeEntry> out;
+    const std::string url = apiRepoUrl(config().endpoint, repo) + "/paths-info/" + encodeRevision(revision);
+    for (size_t start = 0; start < paths.size(); start += 500) {
+        const size_t end = std::min(paths.size(), start + 500);
+        json body = {{"paths", std::vector<std::string>(paths.begin() + static_cast<std::ptrdiff_t>(start),
+                                                        paths.begin() + static_cast<std::ptrdiff_t>(end))},
+                     {"expand", expand}};
+        HttpRequest req = makeRequest(HttpMethod::Post, url, &repo);
+        req.revision = revision;
+        req.body = dumpJson(body);
+        req.headers.set("Content-Type", "application/json");
+        req.retry = true; // a read, even though it is a POST
+        auto r = send(req);
+        if (!r)
+            return r.error();
+        auto entries = parseTree(r->body);
+        if (!entries)
+            return entries.error();
+        for (auto &e : *entries)
+            out.push_back(std::move(e));
+    }
+    return out;
+}
+
+Expected<CompareResult> HubClient::compare(const RepoRef &repo, const std::string &base, const std::string &head)
+{
+    CompareResult result;
+    result.base = base;
+    result.head = head;
+    std::string url =
+        apiRepoUrl(config().endpoint, repo) + "/compare/" + encodeRevision(base) + ".." + encodeRevision(head);
+    appendQuery(url, "raw", "true");
+    HttpRequest req = makeRequest(HttpMethod::Get, url, &repo);
+    req.revision = base + ".." + head;
+    req.failOnHttpError = false;
+    auto r = send(req);
+    if (!r)
+        return r.error();
+    const bool noEndpoint =
+        (r->status == 404 && !r->headers.has("X-Error-Code")) || r->status == 501 || r->status == 405;
+    if (r->status >= 200 && r->status < 300) {
+        auto changes = parseCompare(r->body);
+        if (!changes)
+            return changes.error();
+        result.changes = std::move(*changes);
+        result.fromServer = true;
+    } else if (!noEndpoint) {
+        return mapHttpError(req, *r, !config().token.empty());
+    } else {
+        // No compare endpoint: diff the two recursive trees by content id.
+        TreeQuery q;
+        q.recursive = true;
+        q.revision = base;
+        auto before = tree(repo, q);
+        if (!before)
+            return before.error();
+        q.revision = head;
+        auto after = tree(repo, q);
+        if (!after)
+            return after.error();
+        std::map<std::string, const TreeEntry *> old;
+        for (const auto &e : *before)
+            if (!e.isDirectory())
+                old[e.path] = &e;
+        for (const auto &e : *after) {
+            if (e.isDirectory())
+                continue;
+            auto it = old.find(e.path);
+            if (it == old.end()) {
+                result.changes.push_back(
+                    {FileChange::Status::Added, e.path, {}, {}, e.contentId(), std::nullopt, e.size});
+                continue;
+            }
+            const TreeEntry &o = *it->second;
+            if (o.contentId() != e.contentId())
+                result.changes.push_back(
+                    {FileChange::Status::Modified, e.path, {}, o.contentId(), e.contentId(), o.size, e.size});
+            old.erase(it);
+        }
+        for (const auto &[path, o] : old)
+            result.changes.push_back(
+                {FileChange::Status::Deleted, path, {}, o->contentId(), {}, o->size, std::nullopt});
+    }
+    std::sort(result.changes.begin(), result.changes.end(),
+              [](const FileChange &a, const FileChange &b) { return a.path < b.path; });
+    return result;
+}
+
+Expected<FileMetadata> HubClient::fileMetadata(const RepoRef &repo, const std::string &revision,
+                                               const std::string &path)
+{
+    HttpRequest req = makeRequest(HttpMethod::Head, resolveUrl(repo, revision, path), &repo);
+    req.headers.set("Accept-Encoding", "identity");
+    req.headers.remove("Accept");
+    req.followRedirects = true;
+    req.followRelativeOnly = true;
+    req.revision = revision;
+    req.path = path;
+    auto r = send(req);
+    if (!r)
+        return r.error();
+    const bool redirect = r->status >= 300 && r->status < 400;
+    FileMetadata m;
+    m.commit = r->headers.getOr("X-Repo-Commit");
+    const auto linked = r->headers.get("X-Linked-Etag");
+    m.etag = normalizeEtag(linked ? *linked : r->headers.getOr("ETag"));
+    if (auto s = headerU64(r->headers, "X-Linked-Size"))
+        m.size = *s;
+    else if (auto cl = headerU64(r->headers, "Content-Length"); cl && !redirect)
+        m.size = *cl;
+    else {
+        return HubError::make(ErrorCode::BadResponse,
+                              "The Hub did not say how large \"" + path + "\" is: try again later.",
+                              "no X-Linked-Size/Content-Length on " + stripUrlQuery(r->url));
+    }
+    m.location = redirect ? hub::resolveUrl(r->url, r->headers.getOr("Location")) : r->url;
+    m.xetHash = r->headers.getOr("X-Xet-Hash");
+    m.isLfs = linked.has_value() && isSha256(toLower(m.etag));
+    m.locationIsCrossOrigin = urlOrigin(m.location) != urlOrigin(config().endpoint);
+    if (m.commit.empty() || m.etag.empty())
+        return HubError::make(ErrorCode::BadResponse,
+                              "The Hub's answer about \"" + path + "\" is missing its version information: try again.",
+                              "missing X-Repo-Commit or ETag on " + stripUrlQuery(r->url));
+    return m;
+}
+
+Expected<std::string> HubClient::fetchSmallFile(const RepoRef &repo, const std::string &revision,
+                                                const std::string &path, size_t maxBytes)
+{
+    HttpRequest req = makeRequest(HttpMethod::Get, resolveUrl(repo, revision, path), &repo);
+    req.headers.remove("Accept");
+    req.maxBodyBytes = maxBytes ? maxBytes : 1;
+    req.revision = revision;
+    req.path = path;
+    auto r = send(req);
+    if (!r) {
+        if (r.error().code == ErrorCode::TooLarge)
+            return HubError::make(ErrorCode::TooLarge,
+                                  "\"" + path + "\" is larger than " + humanBytes(maxBytes) +
+                                      ": download it instead of opening it.",
+                                  r.error().detail);
+        return r.error();
+    }
+    return std::move(r->body);
+}
+
+// ---------------------------------------------------------------- repo management
+
+Expected<CreateRepoResult> HubClient::createRepo(const RepoRef &repo, const CreateRepoOptions &options)
+{
+    json body = {
+        {"name", repo.id.name()}, {"type", std::string(repoTypeName(repo.type))}, {"private", options.isPrivate}};
+    body["organization"] = repo.id.ns().empty() ? json(nullptr) : json(repo.id.ns());
+    if (!options.sdk.empty())
+        body["sdk"] = options.sdk;
+    else if (repo.type == RepoType::Space)
+        return HubError::make(ErrorCode::InvalidArgument,
+                              "A Space needs an SDK: choose gradio, docker, static or streamlit.");
+    HttpRequest req = makeRequest(HttpMethod::Post, config().endpoint + "/api/repos/create", &repo);
+    req.body = dumpJson(body);
+    req.failOnHttpError = false;
+    auto r = send(req);
+    if (!r)
+        return r.error();
+    if (r->status == 409 && options.existOk) {
+        CreateRepoResult existing;
+        existing.id = repo.id.str();
+        existing.url = repoWebUrl(config().endpoint, repo);
+        return existing;
+    }
+    if (r->status >= 400) {
+        HubError e = mapHttpError(req, *r, !config().token.empty());
+        if (r->status == 409)
+            e.message = "The " + std::string(repoTypeName(repo.type)) + " " + repo.id.str() +
+                        " already exists: pick another name, or open the existing one.";
+        return e;
+    }
+    auto res = parseCreateRepo(r->body);
+    if (res && res->id.empty())
+        res->id = repo.id.str();
+    return res;
+}
+
+Status HubClient::deleteRepo(const RepoRef &repo)
+{
+    json body = {{"name", repo.id.name()}, {"type", std::string(repoTypeName(repo.type))}};
+    body["organization"] = repo.id.ns().empty() ? json(nullptr) : json(repo.id.ns());
+    HttpRequest req = makeRequest(HttpMethod::Delete, config().endpoint + "/api/repos/delete", &repo);
+    req.body = dumpJson(body);
+    req.headers.set("Content-Type", "application/json");
+    req.retry = false;
+    auto r = send(req);
+    if (!r)
+        return r.error();
+    return {};
+}
+
+Status HubClient::createBranch(const RepoRef &repo, const std::string &branch, const std::string &startingPoint)
+{
+    json body = json::object();
+    if (!startingPoint.empty())
+        body["startingPoint"] = startingPoint;
+    HttpRequest req =
+        makeRequest(HttpMethod::Post, apiRepoUrl(config().endpoint, repo) + "/branch/" + encodeRevision(branch), &repo);
+    req.body = dumpJson(body);
+    req.revision = startingPoint;
+    auto r = send(req);
+    if (!r) {
+        if (r.error().code == ErrorCode::Conflict) {
+            HubError e = r.error();
+            e.message = "A branch named \"" + branch + "\" already exists: pick another name.";
+            return e;
+        }
+        return r.error();
+    }
+    return {};
+}
+
+Status HubClient::deleteBranch(const RepoRef &repo, const std::string &branch)
+{
+    HttpRequest req = makeRequest(HttpMethod::Delete,
+                                  apiRepoUrl(config().endpoint, repo) + "/branch/" + encodeRevision(branch), &repo);
+    req.revision = branch;
+    req.retry = false;
+    auto r = send(req);
+    if (!r)
+        return r.error();
+    return {};
+}
+
+Status HubClient::createTag(const RepoRef &repo, const std::string &revision, const std::string &tag,
+                            const std::string &message)
+{
+    json body = {{"tag", tag}};
+    if (!message.empty())
+        body["message"] = message;
+    HttpRequest req =
+        makeRequest(HttpMethod::Post, apiRepoUrl(config().endpoint, repo) + "/tag/" + encodeRevision(revision), &repo);
+    req.body = dumpJson(body);
+    req.revision = revision;
+    auto r = send(req);
+    if (!r) {
+        if (r.error().code == ErrorCode::Conflict) {
+            HubError e = r.error();
+            e.message = "A tag named \"" + tag + "\" already exists: pick another name.";
+            return e;
+        }
+        return r.error();
+    }
+    return {};
+}
+
+Status HubClient::deleteTag(const RepoRef &repo, const std::string &tag)
+{
+    HttpRequest req =
+        makeRequest(HttpMethod::Delete, apiRepoUrl(config().endpoint, repo) + "/tag/" + encodeRevision(tag), &repo);
+    req.revision = tag;
+    req.retry = false;
+    auto r = send(req);
+    if (!r)
+        return r.error();
+    return {};
+}
+
+// ---------------------------------------------------------------- upload protocol
+
+Expected<PreuploadResult> HubClient::preupload(const RepoRef &repo, const std::string &revision,
+                                               const std::vector<PreuploadRequestFile> &files, bool createPr)
+{
+    json arr = json::array();
+    for (const auto &f : files)
+        arr.push_back({{"path", f.path}, {"size", f.size}, {"sample", base64(f.sample.substr(0, 512))}});
+    std::string url = apiRepoUrl(config().endpoint, repo) + "/preupload/" + encodeRevision(revision);
+    if (createPr)
+        appendQuery(url, "create_pr", "1");
+    HttpRequest req = makeRequest(HttpMethod::Post, url, &repo);
+    req.body = dumpJson(json{{"files", arr}});
+    req.revision = revision;
+    req.retry = true; // no side effects
+    auto r = send(req);
+    if (!r)
+        return r.error();
+    return parsePreupload(r->body);
+}
+
+Expected<LfsBatchResult> HubClient::lfsBatch(const RepoRef &repo, const std::vector<LfsBatchRequestObject> &objects,
+                                             const std::string &refName)
+{
+    json objs = json::array();
+    for (const auto &o : objects)
+        objs.push_back({{"oid", o.oid}, {"size", o.size}});
+    json body = {{"operation", "upload"},
+                 {"transfers", json::array({"basic", "multipart"})},
+                 {"objects", objs},
+                 {"hash_algo", "sha256"}};
+    if (!refName.empty())
+        body["ref"] = {{"name", refName}};
+    HttpRequest req = makeRequest(HttpMethod::Post, lfsBatchUrl(config().endpoint, repo), &repo);
+    req.headers.set("Accept", "application/vnd.git-lfs+json");
+    req.headers.set("Content-Type", "application/vnd.git-lfs+json");
+    req.body = dumpJson(body);
+    req.retry = true; // negotiation only
+    auto r = send(req);
+    if (!r)
+        return r.error();
+    return parseLfsBatch(r->body);
+}
+
+Expected<CommitResult> HubClient::commit(const RepoRef &repo, const CommitRequest &request)
+{
+    if (trim(request.summary).empty())
+        return HubError::make(ErrorCode::InvalidArgument, "A commit needs a short summary: write what you changed.");
+    if (request.operations.empty())
+        return HubError::make(ErrorCode::InvalidArgument,
+                              "There is nothing to commit: add or delete at least one file.");
+    for (const auto &op : request.operations) {
+        const std::string p = op.kind == CommitOperation::Kind::DeleteFolder && endsWith(op.path, "/")
+                                  ? op.path.substr(0, op.path.size() - 1)
+                                  : op.path;
+        if (!isSafeRepoPath(p))
+            return HubError::make(ErrorCode::InvalidArgument,
+                                  "\"" + op.path + "\" is not a valid file path inside a repository.");
+        if (op.kind == CommitOperation::Kind::AddLfsFile && !isSha256(op.lfsOid))
+            return HubError::make(ErrorCode::InvalidArgument,
+                                  "Internal error: LFS file \"" + op.path + "\" has no valid SHA-256.");
+    }
+    std::string url = apiRepoUrl(config().endpoint, repo) + "/commit/" + encodeRevision(request.revision);
+    if (request.createPr)
+        appendQuery(url, "create_pr", "1");
+    HttpRequest req = makeRequest(HttpMethod::Post, url, &repo);
+    req.headers.set("Content-Type", "application/x-ndjson");
+    req.body = buildCommitPayload(request);
+    req.revision = request.revision;
+    req.retry = false; // never send a commit twice
+    auto r = send(req);
+    if (!r)
+        return r.error();
+    return parseCommitResult(r->body);
+}
+
+} // namespace hub

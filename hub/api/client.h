@@ -1,0 +1,165 @@
+#pragma once
+// HubClient: every Hub API call the app makes, as typed requests and results.
+
+#include "hub/api/config.h"
+#include "hub/api/http.h"
+#include "hub/api/pager.h"
+#include "hub/api/types.h"
+#include "hub/core/expected.h"
+#include "hub/core/types.h"
+
+#include <atomic>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace hub {
+
+struct ListReposQuery {
+    RepoType type = RepoType::Model;
+    std::string author;
+    std::string search;
+    std::string sort; // createdAt, downloads, lastModified, likes, trendingScore
+    /// Total items wanted (0 = all) and page size asked from the server (0 = server default).
+    size_t limit = 0;
+    size_t pageSize = 0;
+    /// expand[] properties; empty = the server's default item.
+    std::vector<std::string> expand;
+    bool full = false;
+};
+
+struct TreeQuery {
+    std::string revision = "main";
+    std::string path; // folder inside the repo, "" = root
+    bool recursive = false;
+    bool expand = false; // lastCommit per entry (server pages are smaller)
+    size_t limit = 0;    // total entries wanted (0 = all)
+};
+
+struct CreateRepoOptions {
+    bool isPrivate = false;
+    std::string sdk; // spaces: gradio, docker, static, streamlit
+    /// A 409 "already exists" is success (the existing repo's URL is returned).
+    bool existOk = false;
+};
+
+/// One operation of a commit (NDJSON line).
+struct CommitOperation {
+    enum class Kind { AddFile, AddLfsFile, DeleteFile, DeleteFolder };
+    Kind kind = Kind::AddFile;
+    std::string path;
+    std::string content;  // AddFile: the bytes (sent base64)
+    std::string lfsOid;   // AddLfsFile: sha256 of the content, already in LFS storage
+    uint64_t lfsSize = 0; // AddLfsFile
+
+    static CommitOperation addFile(std::string path, std::string content);
+    static CommitOperation addLfsFile(std::string path, std::string sha256, uint64_t size);
+    static CommitOperation deleteFile(std::string path);
+    static CommitOperation deleteFolder(std::string path);
+};
+
+struct CommitRequest {
+    std::string revision = "main";
+    std::string summary;
+    std::string description;
+    std::string parentCommit; // optional: reject if the branch moved (412 PreconditionFailed)
+    bool createPr = false;
+    std::vector<CommitOperation> operations;
+};
+
+/// One file announced to preupload.
+struct PreuploadRequestFile {
+    std::string path;
+    uint64_t size = 0;
+    std::string sample; // first 512 bytes (sent base64)
+};
+
+struct LfsBatchRequestObject {
+    std::string oid; // sha256 hex
+    uint64_t size = 0;
+};
+
+/// The Hub API, one method per endpoint. Each call is synchronous and returns a value or a
+/// HubError with a plain-language message. Thread-safety: calls on one instance are serialised
+/// (one HttpClient inside); use one HubClient per worker thread for parallelism. Pagers hold a
+/// pointer to the client, which must outlive them.
+class HubClient {
+public:
+    explicit HubClient(ClientConfig config);
+    ~HubClient();
+    HubClient(const HubClient &) = delete;
+    HubClient &operator=(const HubClient &) = delete;
+
+    const ClientConfig &config() const;
+    HttpClient &http() { return *m_http; }
+    void setCancelFlag(std::shared_ptr<const std::atomic<bool>> flag);
+    void setToken(std::string token);
+
+    // --- identity
+    Expected<WhoAmI> whoami();
+
+    // --- listing and info
+    Pager<RepoSummary> listRepos(const ListReposQuery &query);
+    /// Revision empty: the default branch (GET /api/{type}s/{id}); blobs: sizes and LFS info
+    /// per sibling.
+    Expected<RepoInfo> repoInfo(const RepoRef &repo, const std::string &revision = {}, bool blobs = false);
+    Expected<Refs> refs(const RepoRef &repo, bool includePullRequests = false);
+
+    // --- history
+    /// Newest first; `pageSize` 0 = server default (50); `limit` total wanted (0 = all).
+    Pager<CommitInfo> listCommits(const RepoRef &repo, const std::string &revision, size_t pageSize = 0,
+                                  size_t limit = 0);
+    /// One page by number (0-based `p`) with X-Total-Count.
+    Expected<CommitPage> commitsPage(const RepoRef &repo, const std::string &revision, size_t page, size_t pageSize);
+
+    // --- files
+    Pager<TreeEntry> listTree(const RepoRef &repo, const TreeQuery &query);
+    /// Convenience: the whole (recursive) tree in one vector.
+    Expected<std::vector<TreeEntry>> tree(const RepoRef &repo, const TreeQuery &query);
+    /// Entries for the given paths (missing ones are left out). Sent in chunks of 500.
+    Expected<std::vector<TreeEntry>> pathsInfo(const RepoRef &repo, const std::string &revision,
+                                               const std::vector<std::string> &paths, bool expand = false);
+    /// Files that differ between two revisions: the compare endpoint, or, when the server has
+    /// none (404/501), a diff of the two recursive trees.
+    Expected<CompareResult> compare(const RepoRef &repo, const std::string &base, const std::string &head);
+    /// HEAD on resolve like huggingface_hub (relative redirects followed, absolute ones reported).
+    Expected<FileMetadata> fileMetadata(const RepoRef &repo, const std::string &revision, const std::string &path);
+    /// Downloads a small file into memory (README, config), following the LFS redirect without
+    /// sending the token to another host. Larger than maxBytes -> TooLarge.
+    Expected<std::string> fetchSmallFile(const RepoRef &repo, const std::string &revision, const std::string &path,
+                                         size_t maxBytes = size_t{10} << 20);
+
+    // --- repo management
+    Expected<CreateRepoResult> createRepo(const RepoRef &repo, const CreateRepoOptions &options = {});
+    Status deleteRepo(const RepoRef &repo);
+    Status createBranch(const RepoRef &repo, const std::string &branch, const std::string &startingPoint = {});
+    Status deleteBranch(const RepoRef &repo, const std::string &branch);
+    /// Tags `revision` (a branch or commit) as `tag`.
+    Status createTag(const RepoRef &repo, const std::string &revision, const std::string &tag,
+                     const std::string &message = {});
+    Status deleteTag(const RepoRef &repo, const std::string &tag);
+
+    // --- upload protocol
+    Expected<PreuploadResult> preupload(const RepoRef &repo, const std::string &revision,
+                                        const std::vector<PreuploadRequestFile> &files, bool createPr = false);
+    /// Git-LFS batch for uploads, offering basic and multipart. `refName` empty when opening a PR.
+    Expected<LfsBatchResult> lfsBatch(const RepoRef &repo, const std::vector<LfsBatchRequestObject> &objects,
+                                      const std::string &refName = "main");
+    /// Creates a commit (never retried: a POST that may have been applied).
+    Expected<CommitResult> commit(const RepoRef &repo, const CommitRequest &request);
+
+    // --- URLs (no request)
+    std::string resolveUrl(const RepoRef &repo, const std::string &revision, const std::string &path) const;
+
+private:
+    HttpRequest makeRequest(HttpMethod method, std::string url, const RepoRef *repo = nullptr) const;
+    Expected<HttpResponse> send(const HttpRequest &request);
+
+    std::unique_ptr<HttpClient> m_http;
+};
+
+/// Builds the NDJSON body of a commit (exposed for tests and the transfer engine).
+std::string buildCommitPayload(const CommitRequest &request);
+
+} // namespace hub
