@@ -23,6 +23,24 @@ struct TokenGrant {
     bool write = false;
 };
 
+/// Faults injected into responses; the same JSON object the admin route
+/// `POST /__sandbox/faults` accepts (JSON field names in brackets). Several faults can be active;
+/// each applies to requests whose path starts with `pathPrefix`.
+struct FaultSpec {
+    std::string pathPrefix;           ///< ["path"] only requests whose path starts with this ("" = all)
+    int count = -1;                   ///< ["count"] how many matching requests it applies to (-1 = until cleared)
+    int status = 0;                   ///< ["status"] answer this status (429 or 5xx) instead
+    int retryAfterSeconds = 1;        ///< ["retryAfter"] Retry-After / RateLimit t= with a 429
+    int64_t dropAfterBytes = -1;      ///< ["dropAfterBytes"] close the connection after N body bytes
+    int latencyMs = 0;                ///< ["latencyMs"] wait this long before answering
+    int64_t bandwidthBytesPerSec = 0; ///< ["bandwidth"] throttle bodies (0 = unlimited)
+    bool malformedJson = false;       ///< ["malformedJson"] replace a JSON body with broken JSON
+    bool truncateBody = false;        ///< ["truncate"] announce the full length, send half, close
+};
+
+/// Parses fault JSON as the admin route and `--fault` accept: one object or an array of them.
+hub::Expected<std::vector<FaultSpec>> parseFaults(const std::string &json);
+
 struct ServerOptions {
     std::string host = "127.0.0.1";     ///< API host name and bind address
     int port = 0;                       ///< 0 = random free port
@@ -37,23 +55,9 @@ struct ServerOptions {
     int listPageSize = 0;           ///< 0 = defaults (small, so pagination is exercised)
     /// LFS uploads above this size get a multipart batch answer (parts of this size).
     uint64_t multipartThreshold = 8ull * 1024 * 1024;
+    std::vector<FaultSpec> faults; ///< active from the start
     /// Log one line per request to stderr (never tokens).
     bool verbose = false;
-};
-
-/// Faults injected into responses; the same JSON object the admin route
-/// `POST /__sandbox/faults` accepts (field names in brackets).
-struct FaultSpec {
-    std::string pathPrefix;           ///< ["path"] only requests whose path starts with this
-    int dropAfterBytes = -1;          ///< ["dropAfterBytes"] close the connection after N body bytes
-    int status = 0;                   ///< ["status"] answer 429 or 5xx ...
-    int count = 0;                    ///< ["count"] ... for the next N matching requests
-    int retryAfterSeconds = 1;        ///< ["retryAfter"] with a 429
-    int latencyMs = 0;                ///< ["latencyMs"] added before answering
-    int64_t bandwidthBytesPerSec = 0; ///< ["bandwidth"] throttle bodies (0 = unlimited)
-    bool malformedJson = false;       ///< ["malformedJson"] replace JSON bodies with broken JSON
-    bool truncateBody = false;        ///< ["truncate"] announce the full length, send half, close
-    int remaining = -1;               ///< ["remaining"] how many requests this fault applies to (-1 = all)
 };
 
 /// One in-process Hub. Destroying it stops it.

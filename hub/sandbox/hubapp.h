@@ -1,0 +1,122 @@
+#pragma once
+// The Hub's behaviour behind the HTTP server: access rules, routes, and the store they act on.
+// Internal to hub/sandbox; server.cpp feeds it requests from the HTTP library.
+
+#include "hub/sandbox/http.h"
+#include "hub/sandbox/server.h"
+#include "hub/sandbox/store.h"
+
+#include <nlohmann/json.hpp>
+
+#include <atomic>
+#include <mutex>
+
+namespace hub::sandbox {
+
+struct Caller {
+    std::string user; ///< empty = anonymous
+    bool write = false;
+    bool badToken = false;
+};
+
+/// One operation of a commit, already validated.
+struct Operation {
+    enum class Kind { Regular, Lfs, Delete, DeleteFolder };
+    Kind kind = Kind::Regular;
+    std::string path;
+    std::string content; ///< Regular
+    std::string lfsOid;  ///< Lfs
+    uint64_t size = 0;   ///< Lfs
+    std::string oldPath; ///< rename: delete this path first
+};
+
+class HubApp {
+public:
+    HubApp(ServerOptions options, std::filesystem::path dataDir);
+
+    Status init(); ///< loads the state, seeds the demo world
+    void setOrigin(const std::string &origin, const std::string &blobOrigin);
+
+    HttpResponse handle(HttpRequest &req);
+
+    bool blobHostSawAuthorization() const { return m_blobAuth.load(); }
+    void resetBlobHostSawAuthorization() { m_blobAuth = false; }
+    void noteBlobHostAuthorization() { m_blobAuth = true; }
+    Status grantGatedAccess(const std::string &type, const std::string &repoId, const std::string &user);
+    Expected<std::string> branchHead(const std::string &type, const std::string &repoId, const std::string &branch);
+
+    /// Applies `ops` on top of `parent` and stores the new commit; returns its id.
+    Expected<std::string> commitOperations(const std::string &parent, const std::vector<Operation> &ops,
+                                           const std::string &author, int64_t date, const std::string &title,
+                                           const std::string &message);
+    Store &store() { return m_store; }
+    const ServerOptions &options() const { return m_options; }
+
+    // Routes (hubapp_read.cpp, hubapp_write.cpp)
+    HttpResponse whoami(const HttpRequest &req, const Caller &c);
+    HttpResponse listRepos(const HttpRequest &req, const Caller &c, RepoType type);
+    HttpResponse repoInfo(const HttpRequest &req, const Caller &c, RepoState &repo, const std::string &rev);
+    HttpResponse refs(const HttpRequest &req, RepoState &repo);
+    HttpResponse commits(const HttpRequest &req, RepoState &repo, const std::string &rev);
+    HttpResponse tree(const HttpRequest &req, RepoState &repo, const std::string &rev, const std::string &path);
+    HttpResponse pathsInfo(const HttpRequest &req, RepoState &repo, const std::string &rev);
+    HttpResponse compare(const HttpRequest &req, RepoState &repo, const std::string &spec);
+    HttpResponse treeSize(RepoState &repo, const std::string &rev, const std::string &path);
+    HttpResponse resolveFile(const HttpRequest &req, const Caller &c, RepoState &repo, const std::string &rev,
+                             const std::string &path, bool raw, bool fromCache);
+    HttpResponse serveLfsBlob(const HttpRequest &req, const std::string &oid);
+
+    HttpResponse createRepo(const HttpRequest &req, const Caller &c);
+    HttpResponse deleteRepo(const HttpRequest &req, const Caller &c);
+    HttpResponse settings(const HttpRequest &req, RepoState &repo);
+    HttpResponse createBranch(const HttpRequest &req, RepoState &repo, const std::string &name);
+    HttpResponse deleteBranch(RepoState &repo, const std::string &name);
+    HttpResponse createTag(const HttpRequest &req, RepoState &repo, const std::string &rev);
+    HttpResponse deleteTag(RepoState &repo, const std::string &name);
+    HttpResponse preupload(const HttpRequest &req, RepoState &repo, const std::string &rev);
+    HttpResponse lfsBatch(const HttpRequest &req, const Caller &c, RepoState &repo);
+    HttpResponse lfsUpload(const HttpRequest &req, const std::string &oid);
+    HttpResponse lfsComplete(const HttpRequest &req, const std::string &oid);
+    HttpResponse commit(const HttpRequest &req, const Caller &c, RepoState &repo, const std::string &rev);
+    HttpResponse validateYaml(const HttpRequest &req);
+
+    // Shared helpers
+    std::string origin() const { return m_origin; }
+    std::string repoUrl(const RepoState &repo) const; ///< origin + "/" + prefix + id
+    std::string sign(const std::string &purpose, const std::string &oid, int64_t expires) const;
+    bool checkSignature(const HttpRequest &req, const std::string &purpose, const std::string &oid) const;
+    std::string signedQuery(const std::string &purpose, const std::string &oid) const;
+    nlohmann::json treeEntry(const RepoState &repo, const std::string &commitId, const std::string &path, bool expand,
+                             const Commit *lastCommit);
+    bool canRead(const RepoState &repo, const Caller &c) const;
+    bool canWrite(const std::string &ns, const Caller &c) const;
+
+private:
+    HttpResponse route(HttpRequest &req, const Caller &c);
+    HttpResponse routeRepoApi(HttpRequest &req, const Caller &c, RepoType type, size_t at);
+    HttpResponse routeFile(HttpRequest &req, const Caller &c, RepoType type, size_t at);
+    Caller identify(const HttpRequest &req) const;
+
+    ServerOptions m_options;
+    Store m_store;
+    std::map<std::string, TokenGrant> m_tokens;
+    std::string m_origin;
+    std::string m_blobOrigin;
+    std::string m_secret;
+    std::atomic<bool> m_blobAuth{false};
+    std::mutex m_mutex; ///< guards the store (LFS streaming happens outside it)
+};
+
+// Error helpers (Hub error shape: X-Error-Code, X-Error-Message, {"error": ...}).
+HttpResponse errorResponse(int status, const std::string &message, const std::string &code = {});
+HttpResponse repoNotFound();
+HttpResponse revisionNotFound(const std::string &rev);
+nlohmann::json commitJson(const Commit &c);
+
+/// Seeds the demo world into `app` (demo_world.cpp).
+Status seedDemoWorld(HubApp &app);
+/// Writes `size` deterministic pseudo-random bytes for `seed` into LFS storage (reused when
+/// already generated) and returns their SHA-256.
+Expected<std::string> generateLfsObject(Store &store, const std::string &seed, uint64_t size);
+
+} // namespace hub::sandbox

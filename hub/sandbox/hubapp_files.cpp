@@ -1,0 +1,171 @@
+// File routes: resolve (307 to resolve-cache for git files, 302 to the blob host for LFS files),
+// resolve-cache, raw, and the LFS blob URL itself.
+#include "hub/core/strings.h"
+#include "hub/sandbox/hubapp.h"
+
+namespace hub::sandbox {
+namespace {
+
+std::string contentDisposition(const std::string &path, bool attachment)
+{
+    const auto slash = path.rfind('/');
+    const std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
+    std::string ascii;
+    for (char ch : name) {
+        ascii += (ch == '"' || ch == '\\' || static_cast<unsigned char>(ch) >= 0x80) ? '_' : ch;
+    }
+    return std::string(attachment ? "attachment" : "inline") + "; filename*=UTF-8''" + percentEncode(name) +
+           "; filename=\"" + ascii + "\";";
+}
+
+// Serves [offset, offset+length) of a body, honouring Range. `file` empty = `inlineBody`.
+HttpResponse serveBytes(const HttpRequest &req, const std::filesystem::path &file, const std::string &inlineBody,
+                        uint64_t total, HttpResponse r)
+{
+    r.setHeader("Accept-Ranges", "bytes");
+    uint64_t first = 0;
+    uint64_t length = total;
+    const std::string range = req.header("Range");
+    if (!range.empty()) {
+        bool bad = false;
+        const auto parsed = parseRange(range, total, &bad);
+        if (bad) {
+            HttpResponse e = errorResponse(416, "Requested range not satisfiable");
+            e.setHeader("Content-Range", "bytes */" + std::to_string(total));
+            return e;
+        }
+        if (parsed) {
+            first = parsed->first;
+            length = parsed->second - parsed->first + 1;
+            r.status = 206;
+            r.setHeader("Content-Range", "bytes " + std::to_string(parsed->first) + "-" +
+                                             std::to_string(parsed->second) + "/" + std::to_string(total));
+        }
+    }
+    if (req.method == "HEAD") {
+        r.headLength = length;
+        return r;
+    }
+    if (file.empty()) {
+        r.body = inlineBody.substr(static_cast<size_t>(first), static_cast<size_t>(length));
+    } else {
+        r.file = file;
+        r.fileOffset = first;
+        r.fileLength = length;
+    }
+    return r;
+}
+
+} // namespace
+
+HttpResponse HubApp::resolveFile(const HttpRequest &req, const Caller &c, RepoState &repo, const std::string &rev,
+                                 const std::string &path, bool raw, bool fromCache)
+{
+    const std::string typeName(repoTypeName(repo.type));
+    if (repo.gated != "false" && c.user != repo.ns && !repo.gatedApproved.count(c.user)) {
+        if (c.user.empty()) {
+            return errorResponse(401,
+                                 "Access to " + typeName + " " + repo.fullId() +
+                                     " is restricted. You must have access to it and be authenticated to access it. "
+                                     "Please log in.",
+                                 "GatedRepo");
+        }
+        return errorResponse(403,
+                             "Access to " + typeName + " " + repo.fullId() +
+                                 " is restricted and you are not in the authorized list. Visit " + repoUrl(repo) +
+                                 " to ask for access.",
+                             "GatedRepo");
+    }
+    const auto commitId = m_store.resolve(repo, rev);
+    if (!commitId) {
+        return revisionNotFound(rev);
+    }
+    const Commit *commit = m_store.commit(*commitId);
+    const auto t = m_store.tree(commit->treeId);
+    const auto it = isSafeRepoPath(path) ? t->find(path) : t->end();
+    if (it == t->end()) {
+        HttpResponse r;
+        r.status = 404;
+        r.contentType = "text/plain; charset=utf-8";
+        r.body = "Entry not found";
+        r.setHeader("X-Error-Code", "EntryNotFound");
+        r.setHeader("X-Error-Message", "Entry not found");
+        r.setHeader("X-Repo-Commit", *commitId);
+        return r;
+    }
+    const FileEntry &e = it->second;
+    const bool attachment = req.flag("download");
+    HttpResponse r;
+    r.setHeader("X-Repo-Commit", *commitId);
+    r.setHeader("Vary", "Origin, Accept");
+    if (raw || !e.isLfs()) {
+        if (!raw && !fromCache) {
+            // Production answers a relative 307 into the resolve cache; clients must follow it.
+            const std::string prefix(repoTypeUrlPrefix(repo.type));
+            const std::string location = "/api/resolve-cache/" + std::string(repoTypePlural(repo.type)) + "/" +
+                                         repo.fullId() + "/" + *commitId + "/" + percentEncode(path, true) + "?" +
+                                         percentEncode("/" + prefix + repo.fullId() + "/resolve/" + rev + "/" + path) +
+                                         "=&etag=" + percentEncode("\"" + e.blobId + "\"");
+            r.status = 307;
+            r.setHeader("Location", location);
+            r.setHeader("X-Linked-Etag", "\"" + e.blobId + "\"");
+            r.setHeader("Accept-Ranges", "bytes");
+            if (req.method == "HEAD") {
+                r.setHeader("Content-Disposition", contentDisposition(path, attachment));
+            }
+            r.contentType = "text/plain; charset=utf-8";
+            r.body = "Temporary Redirect. Redirecting to " + location;
+            return r;
+        }
+        std::string content;
+        if (e.isLfs()) {
+            content = lfsPointerText(e.lfsOid, e.size);
+        } else {
+            auto text = m_store.readBlob(e.blobId);
+            if (!text) {
+                return errorResponse(500, "The sandbox lost a stored file; restart it with a fresh data directory.");
+            }
+            content = std::move(*text);
+        }
+        r.setHeader("ETag", "\"" + e.blobId + "\"");
+        r.setHeader("Content-Disposition", contentDisposition(path, attachment));
+        r.contentType = "text/plain; charset=utf-8";
+        return serveBytes(req, {}, content, content.size(), std::move(r));
+    }
+    // LFS: 302 to an absolute, signed URL on the blob host.
+    const auto slash = path.rfind('/');
+    const std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
+    const std::string location = m_blobOrigin + "/__lfs/" + e.lfsOid + "?" + signedQuery("get", e.lfsOid) +
+                                 "&filename=" + percentEncode(name) + (attachment ? "&download=true" : "");
+    r.status = 302;
+    r.setHeader("Location", location);
+    r.setHeader("X-Linked-Etag", "\"" + e.lfsOid + "\"");
+    r.setHeader("X-Linked-Size", std::to_string(e.size));
+    r.setHeader("Cache-Control", "no-store");
+    r.setHeader("Accept-Ranges", "bytes");
+    r.contentType = "text/plain; charset=utf-8";
+    r.body = "Found. Redirecting to " + location;
+    return r;
+}
+
+HttpResponse HubApp::serveLfsBlob(const HttpRequest &req, const std::string &oid)
+{
+    if (!req.header("Authorization").empty() && req.toBlobHost) {
+        noteBlobHostAuthorization();
+    }
+    if (!isSha256(oid) || !checkSignature(req, "get", oid)) {
+        return errorResponse(403, "This download link is invalid or has expired; ask the Hub for a new one.");
+    }
+    uint64_t size = 0;
+    if (!m_store.hasLfs(oid, &size)) {
+        return errorResponse(404, "Entry not found", "EntryNotFound");
+    }
+    HttpResponse r;
+    r.contentType = "application/octet-stream";
+    r.setHeader("ETag", "\"" + oid + "\"");
+    r.setHeader("Content-Disposition", contentDisposition(req.param("filename").value_or(oid), req.flag("download")));
+    r.setHeader("Access-Control-Allow-Origin", "*");
+    return serveBytes(req, m_store.lfsPath(oid), {}, size, std::move(r));
+}
+
+} // namespace hub::sandbox
