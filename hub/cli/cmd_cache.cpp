@@ -1,0 +1,627 @@
+// hubdesk-cli cache scan|rm|prune|verify|path: the hub cache from a terminal.
+
+#include "hub/cache/clean.h"
+#include "hub/cache/location.h"
+#include "hub/cache/resolve.h"
+#include "hub/cache/scan.h"
+#include "hub/cache/verify.h"
+#include "hub/cli/args.h"
+#include "hub/cli/command.h"
+#include "hub/core/strings.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <ostream>
+
+namespace hub::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+using namespace hub::cache;
+using nlohmann::json;
+
+int64_t nowSeconds()
+{
+    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+/// Python's _format_size: decimal units, one decimal ("970.7M", "398.0").
+std::string formatSize(uint64_t bytes)
+{
+    double v = static_cast<double>(bytes);
+    for (const char *unit : {"", "K", "M", "G", "T", "P", "E", "Z"}) {
+        if (std::fabs(v) < 1000.0) {
+            char buf[32];
+            std::snprintf(buf, sizeof buf, "%.1f%s", v, unit);
+            return buf;
+        }
+        v /= 1000.0;
+    }
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1fY", v);
+    return buf;
+}
+
+/// Python's format_timesince.
+std::string timeSince(int64_t ts)
+{
+    const double delta = static_cast<double>(nowSeconds() - ts);
+    if (delta < 20)
+        return "a few seconds ago";
+    struct Unit {
+        const char *name;
+        double seconds;
+        double max;
+    };
+    static const Unit units[] = {{"second", 1, 60},       {"minute", 60, 60},  {"hour", 3600, 24},
+                                 {"day", 86400, 6},       {"week", 604800, 6}, {"month", 2592000, 11},
+                                 {"year", 31536000, 1e18}};
+    for (const auto &u : units) {
+        const double n = std::round(delta / u.seconds);
+        if (n <= u.max)
+            return std::to_string(static_cast<long long>(n)) + " " + u.name + (n > 1 ? "s" : "") + " ago";
+    }
+    return "long ago";
+}
+
+bool parseSize(const std::string &text, uint64_t &out)
+{
+    std::string t = toLower(trim(text));
+    uint64_t mult = 1;
+    for (const auto &[suffix, m] : std::vector<std::pair<std::string, uint64_t>>{{"kb", 1000ull},
+                                                                                 {"mb", 1000000ull},
+                                                                                 {"gb", 1000000000ull},
+                                                                                 {"tb", 1000000000000ull},
+                                                                                 {"k", 1000ull},
+                                                                                 {"m", 1000000ull},
+                                                                                 {"g", 1000000000ull},
+                                                                                 {"t", 1000000000000ull},
+                                                                                 {"b", 1ull}}) {
+        if (endsWith(t, suffix)) {
+            t = t.substr(0, t.size() - suffix.size());
+            mult = m;
+            break;
+        }
+    }
+    double v = 0;
+    try {
+        size_t used = 0;
+        v = std::stod(t, &used);
+        if (used != t.size() || v < 0)
+            return false;
+    } catch (...) {
+        return false;
+    }
+    out = static_cast<uint64_t>(v * static_cast<double>(mult));
+    return true;
+}
+
+fs::path cacheRoot(const Args &args)
+{
+    return CacheLocation::hubCacheDir(CacheLocation::processEnv(), fs::path(args.valueOr("cache-dir", "")));
+}
+
+int fail(Io io, const std::string &message)
+{
+    io.err << "hubdesk-cli cache: " << message << "\n";
+    return 1;
+}
+
+Expected<CacheInfo> scanOrFail(const Args &args)
+{
+    ScanOptions opt;
+    return CacheScanner::scan(cacheRoot(args), opt);
+}
+
+json problemJson(const CacheProblem &p)
+{
+    return json{{"kind", problemKindName(p.kind)}, {"path", p.path.string()}, {"message", p.message}};
+}
+
+json repoJson(const RepoEntry &r, bool withFiles)
+{
+    json revs = json::array();
+    for (const auto &rev : r.revisions) {
+        json jr{{"commit", rev.commit},
+                {"refs", rev.refs},
+                {"snapshot_path", rev.snapshotPath.string()},
+                {"size_on_disk", rev.sizeOnDisk},
+                {"exclusive_bytes", rev.exclusiveBytes},
+                {"shared_bytes", rev.sharedBytes},
+                {"nb_files", rev.files.size()},
+                {"last_modified", rev.lastModified},
+                {"last_accessed", rev.lastAccessed}};
+        if (!rev.missingFiles.empty())
+            jr["missing_files"] = rev.missingFiles;
+        if (withFiles) {
+            json files = json::array();
+            for (const auto &f : rev.files)
+                files.push_back(json{{"path", f.path},
+                                     {"file_path", f.filePath.string()},
+                                     {"blob_path", f.blobPath.string()},
+                                     {"blob_name", f.blobName},
+                                     {"size", f.size},
+                                     {"is_link", f.isLink}});
+            jr["files"] = std::move(files);
+        }
+        revs.push_back(std::move(jr));
+    }
+    json problems = json::array();
+    for (const auto &p : r.problems)
+        problems.push_back(problemJson(p));
+    json noExist = json::array();
+    for (const auto &m : r.noExist)
+        noExist.push_back(json{{"commit", m.commit}, {"path", m.path}});
+    json partials = json::array();
+    for (const auto &p : r.partials)
+        partials.push_back(json{{"path", p.path.string()}, {"etag", p.etag}, {"size", p.size}, {"locked", p.locked}});
+    return json{{"id", r.cacheId()},
+                {"repo_id", r.repo.id.str()},
+                {"repo_type", repoTypeName(r.repo.type)},
+                {"repo_path", r.path.string()},
+                {"size_on_disk", r.sizeOnDisk},
+                {"nb_files", r.fileCount},
+                {"orphan_bytes", r.orphanBytes},
+                {"last_accessed", r.lastAccessed},
+                {"last_modified", r.lastModified},
+                {"refs", r.refs},
+                {"damaged", r.damaged()},
+                {"problems", std::move(problems)},
+                {"no_exist", std::move(noExist)},
+                {"partials", std::move(partials)},
+                {"revisions", std::move(revs)}};
+}
+
+void printTable(std::ostream &out, const std::vector<std::vector<std::string>> &rows, size_t rightAligned)
+{
+    if (rows.empty())
+        return;
+    std::vector<size_t> widths(rows[0].size(), 0);
+    for (const auto &r : rows)
+        for (size_t i = 0; i < r.size(); ++i)
+            widths[i] = std::max(widths[i], r[i].size());
+    auto line = [&](const std::vector<std::string> &r) {
+        std::string s;
+        for (size_t i = 0; i < r.size(); ++i) {
+            std::string cell = r[i];
+            const std::string pad(widths[i] - cell.size(), ' ');
+            cell = (i == rightAligned) ? pad + cell : cell + pad;
+            s += (i ? " " : "") + cell;
+        }
+        while (!s.empty() && s.back() == ' ')
+            s.pop_back();
+        out << s << "\n";
+    };
+    line(rows[0]);
+    std::vector<std::string> dashes;
+    for (size_t w : widths)
+        dashes.emplace_back(w, '-');
+    line(dashes);
+    for (size_t i = 1; i < rows.size(); ++i)
+        line(rows[i]);
+}
+
+std::string joinRefs(const std::vector<std::string> &refs)
+{
+    std::string s;
+    for (const auto &r : refs)
+        s += (s.empty() ? "" : ", ") + r;
+    return s;
+}
+
+int runScan(const std::vector<std::string> &argv, Io io)
+{
+    Args args;
+    args.option("cache-dir", "cache folder (default: HF_HUB_CACHE rules)", "DIR")
+        .flag("json", "machine-readable output with every file")
+        .option("sort", "size|age|name (default name)", "KEY")
+        .option("min-size", "only repos at least this big (e.g. 10MB)", "SIZE")
+        .option("older-than", "only repos not accessed for DAYS days", "DAYS")
+        .flag("revisions", "one row per revision")
+        .flag("show-warnings", "print every problem found")
+        .flag("help", "show this help");
+    if (!args.parse(argv))
+        return fail(io, args.error());
+    if (args.has("help")) {
+        io.out << "Usage: hubdesk-cli cache scan [OPTIONS]\n\n" << args.optionsHelp();
+        return 0;
+    }
+    uint64_t minSize = 0;
+    if (auto v = args.value("min-size"); v && !parseSize(*v, minSize))
+        return fail(io, "--min-size needs a size like 500MB or 2G.");
+    uint64_t olderDays = 0;
+    const bool olderFilter = args.has("older-than");
+    if (auto v = args.value("older-than"); v && !parseUint64(*v, olderDays))
+        return fail(io, "--older-than needs a number of days.");
+    const std::string sort = args.valueOr("sort", "name");
+    if (sort != "size" && sort != "age" && sort != "name")
+        return fail(io, "--sort must be size, age or name.");
+
+    auto info = scanOrFail(args);
+    if (!info)
+        return fail(io, info.error().message);
+    const int64_t now = nowSeconds();
+    std::vector<const RepoEntry *> repos;
+    for (const auto &r : info->repos) {
+        if (r.sizeOnDisk < minSize)
+            continue;
+        if (olderFilter && now - r.lastAccessed <= static_cast<int64_t>(olderDays) * 86400)
+            continue;
+        repos.push_back(&r);
+    }
+    std::stable_sort(repos.begin(), repos.end(), [&](const RepoEntry *a, const RepoEntry *b) {
+        if (sort == "size")
+            return a->sizeOnDisk > b->sizeOnDisk;
+        if (sort == "age")
+            return a->lastAccessed < b->lastAccessed;
+        return a->cacheId() < b->cacheId();
+    });
+
+    if (args.has("json")) {
+        json j{{"cache_dir", info->root.string()},
+               {"size_on_disk", info->totalSizeOnDisk},
+               {"partial_bytes", info->partialBytes}};
+        json jr = json::array();
+        for (const auto *r : repos)
+            jr.push_back(repoJson(*r, true));
+        j["repos"] = std::move(jr);
+        json jw = json::array();
+        for (const auto &w : info->warnings)
+            jw.push_back(problemJson(w));
+        j["warnings"] = std::move(jw);
+        io.out << j.dump(1) << "\n";
+        return 0;
+    }
+    std::vector<std::vector<std::string>> rows;
+    size_t revCount = 0;
+    uint64_t total = 0;
+    if (args.has("revisions")) {
+        rows.push_back({"ID", "REVISION", "SIZE", "EXCLUSIVE", "LAST_MODIFIED", "REFS"});
+        for (const auto *r : repos) {
+            total += r->sizeOnDisk;
+            for (const auto &rev : r->revisions) {
+                ++revCount;
+                rows.push_back({r->cacheId(), rev.commit, formatSize(rev.sizeOnDisk), formatSize(rev.exclusiveBytes),
+                                timeSince(rev.lastModified), rev.refs.empty() ? "(detached)" : joinRefs(rev.refs)});
+            }
+        }
+    } else {
+        rows.push_back({"ID", "SIZE", "LAST_ACCESSED", "LAST_MODIFIED", "REFS"});
+        for (const auto *r : repos) {
+            total += r->sizeOnDisk;
+            revCount += r->revisions.size();
+            std::vector<std::string> refNames;
+            for (const auto &[name, _] : r->refs)
+                refNames.push_back(name);
+            std::string refs = joinRefs(refNames);
+            if (r->damaged())
+                refs += refs.empty() ? "(damaged)" : " (damaged)";
+            rows.push_back({r->cacheId(), formatSize(r->sizeOnDisk), timeSince(r->lastAccessed),
+                            timeSince(r->lastModified), refs});
+        }
+    }
+    printTable(io.out, rows, args.has("revisions") ? 2 : 1);
+    io.out << "\nFound " << repos.size() << " repo(s) for a total of " << revCount << " revision(s) and "
+           << formatSize(total) << " on disk.\n";
+    std::vector<const CacheProblem *> damaging;
+    for (const auto &w : info->warnings)
+        if (w.damaging() || args.has("show-warnings"))
+            damaging.push_back(&w);
+    if (!damaging.empty()) {
+        if (args.has("show-warnings")) {
+            for (const auto *w : damaging)
+                io.out << "  " << problemKindName(w->kind) << ": " << w->message << " (" << w->path.string() << ")\n";
+        } else {
+            io.out << "Found " << damaging.size()
+                   << " cache problem(s). Re-run with --show-warnings to display them.\n";
+        }
+    }
+    if (!info->partials.empty())
+        io.out << "Found " << info->partials.size() << " incomplete download(s) totalling "
+               << formatSize(info->partialBytes) << ". Remove them with 'hubdesk-cli cache prune --partials'.\n";
+    return 0;
+}
+
+/// "model/owner/name", "dataset/owner/name", "owner/name" (type guessed from the cache).
+Expected<RepoRef> parseRepoTarget(const CacheInfo &info, const std::string &text)
+{
+    const auto slash = text.find('/');
+    if (slash != std::string::npos) {
+        if (auto type = parseRepoType(text.substr(0, slash))) {
+            auto id = RepoId::parse(text.substr(slash + 1));
+            if (!id)
+                return id.error();
+            return RepoRef{*type, *id};
+        }
+    }
+    auto id = RepoId::parse(text);
+    if (!id)
+        return id.error();
+    std::vector<RepoRef> matches;
+    for (const auto &r : info.repos)
+        if (r.repo.id == *id)
+            matches.push_back(r.repo);
+    if (matches.size() == 1)
+        return matches.front();
+    if (matches.empty())
+        return RepoRef{RepoType::Model, *id};
+    return HubError::make(ErrorCode::InvalidArgument,
+                          text + " exists as several repo types; write model/" + text + " or dataset/" + text + ".");
+}
+
+void printPlan(std::ostream &out, const DeletePlan &plan, bool dryRun)
+{
+    out << (dryRun ? "Would delete" : "About to delete") << " " << plan.repoCount() << " repo(s) and "
+        << plan.revisionCount() << " revision(s), freeing " << formatSize(plan.bytesFreed());
+    if (plan.partialBytesFreed())
+        out << " plus " << formatSize(plan.partialBytesFreed()) << " of partial downloads";
+    out << ".\n";
+    for (const auto &line : plan.describe())
+        out << "  " << line << "\n";
+}
+
+int executePlan(Io io, const DeletePlan &plan, bool dryRun)
+{
+    printPlan(io.out, plan, dryRun);
+    if (dryRun || plan.empty())
+        return 0;
+    const DeleteReport report = plan.execute();
+    for (const auto &s : report.skipped)
+        io.out << "  skipped " << s << "\n";
+    for (const auto &e : report.errors)
+        io.err << "  error: " << e.describe() << "\n";
+    io.out << "Done: removed " << report.removed << " item(s), freed " << formatSize(report.bytesFreed) << ".\n";
+    return report.errors.empty() ? 0 : 1;
+}
+
+int runRm(const std::vector<std::string> &argv, Io io)
+{
+    Args args;
+    args.option("cache-dir", "cache folder", "DIR")
+        .flag("dry-run", "print the plan, delete nothing")
+        .flag("yes", "accepted for compatibility with 'hf cache rm -y'; hubdesk-cli never prompts")
+        .flag("help", "show this help");
+    if (!args.parse(argv))
+        return fail(io, args.error());
+    if (args.has("help") || args.positionals().empty()) {
+        (args.has("help") ? io.out : io.err)
+            << "Usage: hubdesk-cli cache rm TARGET... [--dry-run]\n"
+               "TARGET is a repo (model/owner/name, dataset/owner/name or owner/name), a 40-character commit,\n"
+               "or a file REPO:path@revision.\n\n"
+            << args.optionsHelp();
+        return args.has("help") ? 0 : 2;
+    }
+    auto info = scanOrFail(args);
+    if (!info)
+        return fail(io, info.error().message);
+    DeleteSelection sel;
+    CacheResolver resolver(info->root);
+    for (const auto &t : args.positionals()) {
+        if (isCommitId(t)) {
+            sel.revisions.push_back(t);
+            continue;
+        }
+        if (const auto colon = t.find(':'); colon != std::string::npos) {
+            auto repo = parseRepoTarget(*info, t.substr(0, colon));
+            if (!repo)
+                return fail(io, repo.error().message);
+            std::string rest = t.substr(colon + 1);
+            std::string rev = "main";
+            if (const auto at = rest.rfind('@'); at != std::string::npos) {
+                rev = rest.substr(at + 1);
+                rest = rest.substr(0, at);
+            }
+            auto commit = resolver.resolveCommit(*repo, rev);
+            if (!commit)
+                return fail(io, commit.error().message);
+            sel.files.push_back(FileSelection{*repo, *commit, rest});
+            continue;
+        }
+        auto repo = parseRepoTarget(*info, t);
+        if (!repo)
+            return fail(io, repo.error().message);
+        sel.repos.push_back(*repo);
+    }
+    auto plan = DeletePlan::forSelection(*info, sel);
+    if (!plan)
+        return fail(io, plan.error().message);
+    return executePlan(io, *plan, args.has("dry-run"));
+}
+
+int runPrune(const std::vector<std::string> &argv, Io io)
+{
+    Args args;
+    args.option("cache-dir", "cache folder", "DIR")
+        .flag("unreferenced", "revisions no ref (branch, tag, PR) points to")
+        .option("older-than", "revisions not used for DAYS days", "DAYS")
+        .flag("partials", "partial downloads no running download holds")
+        .flag("empty-folders", "empty snapshot/repo folders and stale lock folders")
+        .option("pin", "comma-separated commit ids that are never pruned", "COMMITS")
+        .flag("dry-run", "print the plan, delete nothing")
+        .flag("yes", "accepted for compatibility; hubdesk-cli never prompts")
+        .flag("help", "show this help");
+    if (!args.parse(argv))
+        return fail(io, args.error());
+    if (args.has("help")) {
+        io.out << "Usage: hubdesk-cli cache prune [--unreferenced] [--older-than DAYS] [--partials] [--dry-run]\n"
+                  "Without a rule, --unreferenced --partials is used (like 'hf cache prune').\n\n"
+               << args.optionsHelp();
+        return 0;
+    }
+    PruneOptions opt;
+    opt.unreferenced = args.has("unreferenced");
+    opt.partials = args.has("partials");
+    opt.emptyFolders = args.has("empty-folders");
+    if (auto v = args.value("older-than")) {
+        uint64_t days = 0;
+        if (!parseUint64(*v, days) || days > 100000)
+            return fail(io, "--older-than needs a number of days.");
+        opt.olderThanDays = static_cast<int>(days);
+    }
+    if (!opt.unreferenced && !opt.partials && !opt.emptyFolders && opt.olderThanDays < 0)
+        opt.unreferenced = opt.partials = true;
+    if (auto v = args.value("pin"))
+        for (const auto &c : split(*v, ','))
+            if (!c.empty())
+                opt.pinned.insert(std::string(trim(c)));
+    auto info = scanOrFail(args);
+    if (!info)
+        return fail(io, info.error().message);
+    return executePlan(io, DeletePlan::forPrune(*info, opt), args.has("dry-run"));
+}
+
+int runVerify(const std::vector<std::string> &argv, Io io)
+{
+    Args args;
+    args.option("cache-dir", "cache folder", "DIR")
+        .option("revision", "only this revision (ref name or commit)", "REV")
+        .flag("json", "machine-readable output")
+        .flag("help", "show this help");
+    if (!args.parse(argv))
+        return fail(io, args.error());
+    if (args.has("help")) {
+        io.out << "Usage: hubdesk-cli cache verify [REPO...] [--revision R]\n"
+                  "Re-hashes cached files offline and reports any whose content does not match.\n\n"
+               << args.optionsHelp();
+        return 0;
+    }
+    auto info = scanOrFail(args);
+    if (!info)
+        return fail(io, info.error().message);
+    VerifyOptions opt;
+    CacheResolver resolver(info->root);
+    for (const auto &t : args.positionals()) {
+        auto repo = parseRepoTarget(*info, t);
+        if (!repo)
+            return fail(io, repo.error().message);
+        if (!info->findRepo(*repo))
+            return fail(io, t + " is not in the cache.");
+        opt.repos.push_back(*repo);
+        if (auto rev = args.value("revision")) {
+            auto commit = resolver.resolveCommit(*repo, *rev);
+            if (!commit)
+                return fail(io, commit.error().message);
+            opt.commits.push_back(*commit);
+        }
+    }
+    const VerifyReport report = CacheVerifier::verify(*info, opt);
+    if (args.has("json")) {
+        json mm = json::array();
+        for (const auto &m : report.mismatches)
+            mm.push_back(json{{"repo", m.repoId},
+                              {"blob_path", m.blobPath.string()},
+                              {"expected", m.expected},
+                              {"actual", m.actual},
+                              {"files", m.files},
+                              {"message", m.message}});
+        io.out << json{{"blobs_checked", report.blobsChecked},
+                       {"bytes_checked", report.bytesChecked},
+                       {"skipped", report.skipped},
+                       {"mismatches", mm}}
+                      .dump(1)
+               << "\n";
+    } else {
+        for (const auto &m : report.mismatches) {
+            io.out << "MISMATCH " << m.repoId << " " << m.blobPath.string() << ": " << m.message << "\n";
+            for (const auto &f : m.files)
+                io.out << "  used by " << f << "\n";
+        }
+        io.out << "Checked " << report.blobsChecked << " file(s), " << formatSize(report.bytesChecked) << "; "
+               << report.mismatches.size() << " mismatch(es)";
+        if (report.skipped)
+            io.out << ", " << report.skipped << " copied file(s) without a checksum name skipped";
+        io.out << ".\n";
+    }
+    return report.ok() ? 0 : 1;
+}
+
+int runPath(const std::vector<std::string> &argv, Io io)
+{
+    Args args;
+    args.option("cache-dir", "cache folder", "DIR")
+        .option("revision", "branch, tag, refs/pr/N or commit (default main)", "REV")
+        .option("repo-type", "model, dataset or space (default model)", "TYPE")
+        .flag("help", "show this help");
+    if (!args.parse(argv))
+        return fail(io, args.error());
+    if (args.has("help") || args.positionals().size() != 2) {
+        (args.has("help") ? io.out : io.err) << "Usage: hubdesk-cli cache path REPO FILE [--revision R]\n\n"
+                                             << args.optionsHelp();
+        return args.has("help") ? 0 : 2;
+    }
+    std::string repoText = args.positionals()[0];
+    if (auto t = args.value("repo-type")) {
+        auto type = parseRepoType(*t);
+        if (!type)
+            return fail(io, "--repo-type must be model, dataset or space.");
+        repoText = std::string(repoTypeName(*type)) + "/" + repoText;
+    }
+    const fs::path root = cacheRoot(args);
+    CacheInfo none;
+    RepoRef repo;
+    {
+        // Guess the type from the folders present without a full scan.
+        const auto slash = repoText.find('/');
+        auto type = slash == std::string::npos ? std::nullopt : parseRepoType(repoText.substr(0, slash));
+        auto id = RepoId::parse(type ? repoText.substr(slash + 1) : repoText);
+        if (!id)
+            return fail(io, id.error().message);
+        repo = RepoRef{type.value_or(RepoType::Model), *id};
+        if (!type)
+            for (RepoType t : {RepoType::Model, RepoType::Dataset, RepoType::Space})
+                if (fs::is_directory(root / RepoRef{t, *id}.cacheFolderName())) {
+                    repo.type = t;
+                    break;
+                }
+    }
+    CacheResolver resolver(root);
+    auto found = resolver.lookup(repo, args.positionals()[1], args.valueOr("revision", "main"));
+    if (!found)
+        return fail(io, found.error().message);
+    switch (found->state) {
+    case CachedLookup::State::Cached: io.out << found->localPath.string() << "\n"; return 0;
+    case CachedLookup::State::KnownMissing:
+        return fail(io, args.positionals()[1] + " does not exist in " + repo.id.str() + " at " + found->commit +
+                            " (the Hub said so earlier).");
+    case CachedLookup::State::NotCached: break;
+    }
+    return fail(io, args.positionals()[1] + " of " + repo.id.str() + " at " + args.valueOr("revision", "main") +
+                        " is not in the cache " + root.string() + ".");
+}
+
+int runCache(const std::vector<std::string> &args, Io io)
+{
+    static const std::vector<std::pair<std::string, CommandFn>> subs = {{"scan", runScan},     {"ls", runScan},
+                                                                        {"rm", runRm},         {"prune", runPrune},
+                                                                        {"verify", runVerify}, {"path", runPath}};
+    if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+        (args.empty() ? io.err : io.out)
+            << "Usage: hubdesk-cli cache SUBCOMMAND [OPTIONS]\n\n"
+               "  scan     list cached repos and sizes (like 'hf cache ls'); --json, --revisions, --sort\n"
+               "  rm       delete repos, revisions or single files (--dry-run prints the plan)\n"
+               "  prune    delete unreferenced/old revisions and abandoned partial downloads\n"
+               "  verify   re-hash cached files and report damaged ones\n"
+               "  path     print the local path of a cached file (offline)\n\n"
+               "All take --cache-dir DIR (default: HF_HUB_CACHE, HF_HOME/hub or ~/.cache/huggingface/hub).\n";
+        return args.empty() ? 2 : 0;
+    }
+    for (const auto &[name, fn] : subs)
+        if (args[0] == name)
+            return fn(std::vector<std::string>(args.begin() + 1, args.end()), io);
+    return fail(io, "unknown subcommand '" + args[0] + "'. Run 'hubdesk-cli cache --help'.");
+}
+
+} // namespace
+
+void registerCommands_cache(std::vector<Command> &out)
+{
+    out.push_back(Command{"cache", "scan, clean, verify the local Hugging Face cache", runCache});
+}
+
+} // namespace hub::cli
