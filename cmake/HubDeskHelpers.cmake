@@ -30,6 +30,8 @@ function(hubdesk_add_hub_library name)
     endif()
   endforeach()
   add_library(${name} STATIC ${ARG_SOURCES})
+  # Engine code has no Q_OBJECT: keep Qt's code generators away from it.
+  set_target_properties(${name} PROPERTIES AUTOMOC OFF AUTOUIC OFF AUTORCC OFF)
   target_include_directories(${name} PUBLIC "${PROJECT_SOURCE_DIR}")
   target_link_libraries(${name} PUBLIC ${ARG_PUBLIC_LIBS} PRIVATE ${ARG_PRIVATE_LIBS})
   target_compile_definitions(${name} PUBLIC HUBDESK_NO_QT=1)
