@@ -1,7 +1,13 @@
+#include "ui/core/appcontext.h"
+#include "ui/core/pageregistry.h"
+#include "ui/core/settings.h"
 #include "ui/shell/commandline.h"
 #include "ui/shell/mainwindow.h"
+#include "ui/shell/registerpages.h"
+#include "ui/shell/startup.h"
 
 #include <QApplication>
+#include <QMessageBox>
 
 int main(int argc, char **argv)
 {
@@ -16,7 +22,20 @@ int main(int argc, char **argv)
     QApplication::setApplicationName(QStringLiteral("HubDesk"));
     QApplication::setOrganizationName(QStringLiteral("HubDesk"));
     QApplication::setDesktopFileName(QStringLiteral("hubdesk"));
-    hubui::MainWindow window;
+
+    hubui::Settings settings;
+    auto startup = hubui::prepareStartup(opts, settings);
+    if (!startup) {
+        QMessageBox::critical(nullptr, QObject::tr("HubDesk cannot start"),
+                              QString::fromStdString(startup.error().message));
+        return 1;
+    }
+    hubui::AppContext context(settings, startup->connection);
+    hubui::PageRegistry registry;
+    hubui::registerBuiltInPages(registry);
+    hubui::MainWindow window(context, registry);
     window.show();
-    return QApplication::exec();
+    context.refreshSession();
+    const int rc = QApplication::exec();
+    return rc;
 }

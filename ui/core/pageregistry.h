@@ -1,0 +1,56 @@
+#pragma once
+
+#include <QIcon>
+#include <QString>
+
+#include <functional>
+#include <vector>
+
+class QWidget;
+
+namespace hubui {
+
+class AppContext;
+
+/// A page another library contributes to the main window's sidebar and page stack.
+struct PageEntry {
+    QString id;    ///< stable id, e.g. "cache", "transfers"
+    QString title; ///< sidebar text (already translated)
+    QIcon icon;
+    /// Sidebar order among the contributed "places" (Local cache 10, Transfers 20, ...).
+    int order = 100;
+    /// Builds the page; the main window owns it. Called once, on the GUI thread.
+    std::function<QWidget *(AppContext &context, QWidget *parent)> create;
+};
+
+/// A menu action another library contributes (Sign in…, Settings…, Upload…).
+struct ActionEntry {
+    QString id;
+    QString menu; ///< "file", "account", "tools"
+    QString text; ///< already translated, with & mnemonic
+    QString shortcut;
+    /// Runs on the GUI thread; `window` is the main window (parent for dialogs).
+    std::function<void(AppContext &context, QWidget *window)> trigger;
+};
+
+/// What the libraries of app part 2 (ui/cache, ui/transfers, ui/upload, ui/signin, ui/settings)
+/// add to the main window.
+///
+/// HOW PART 2 PLUGS IN: a library `hubui_<part>` provides the header `ui/<part>/pages.h` declaring
+///     namespace hubui { void registerPages_<part>(PageRegistry &registry); }
+/// and defines it (adding PageEntry / ActionEntry values). ui/shell/CMakeLists.txt finds every
+/// such header whose target exists, links the target and generates the calls; MainWindow then
+/// builds the pages. No edit to ui/shell is needed.
+class PageRegistry final {
+public:
+    void addPage(PageEntry entry) { m_pages.push_back(std::move(entry)); }
+    void addAction(ActionEntry entry) { m_actions.push_back(std::move(entry)); }
+    const std::vector<PageEntry> &pages() const { return m_pages; }
+    const std::vector<ActionEntry> &actions() const { return m_actions; }
+
+private:
+    std::vector<PageEntry> m_pages;
+    std::vector<ActionEntry> m_actions;
+};
+
+} // namespace hubui

@@ -1,0 +1,12 @@
+#include "ui/shell/registerpages.h"
+
+#include "ui/shell/pages.inc"
+
+namespace hubui {
+
+void registerBuiltInPages(PageRegistry &registry)
+{
+    registerAllPages(registry);
+}
+
+} // namespace hubui
