@@ -1,0 +1,632 @@
+// Downloads: planning (helper thread) and the ranged, verified fetch of each file (worker).
+
+#include "hub/api/urls.h"
+#include "hub/core/redact.h"
+#include "hub/transfer/engineimpl.h"
+#include "hub/transfer/localdir.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <set>
+#include <unistd.h>
+
+namespace hub {
+
+using namespace transfer_internal;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct DownloadPlan {
+    std::string commit;
+    std::vector<DownloadFile> files;
+    fs::path location;
+};
+
+HubError notFound(const DownloadRequest &req, const std::string &path)
+{
+    HubError e = HubError::make(ErrorCode::EntryNotFound, "\"" + path + "\" does not exist in " + req.repo.id.str() +
+                                                              " at revision \"" + req.revision +
+                                                              "\". Check the file name and the revision.");
+    e.httpStatus = 404;
+    return e;
+}
+
+Expected<DownloadPlan> computePlan(HubClient &client, const cache::CacheWriter &writer, const DownloadRequest &req)
+{
+    DownloadPlan plan;
+    auto info = client.repoInfo(req.repo, req.revision);
+    if (!info)
+        return info.error();
+    plan.commit = info->sha;
+    if (!isCommitId(plan.commit))
+        return HubError::make(ErrorCode::BadResponse, "The Hub did not say which commit this revision is.");
+
+    std::vector<TreeEntry> entries;
+    if (req.paths.empty()) {
+        TreeQuery q;
+        q.revision = plan.commit;
+        q.recursive = true;
+        auto t = client.tree(req.repo, q);
+        if (!t)
+            return t.error();
+        entries = std::move(*t);
+    } else {
+        auto found = client.pathsInfo(req.repo, plan.commit, req.paths);
+        if (!found)
+            return found.error();
+        for (const auto &p : req.paths) {
+            auto it = std::find_if(found->begin(), found->end(), [&](const TreeEntry &e) { return e.path == p; });
+            if (it == found->end()) {
+                if (req.localDir.empty())
+                    (void)writer.markNoExist(req.repo, req.revision, plan.commit, p);
+                return notFound(req, p);
+            }
+            if (it->isDirectory()) {
+                TreeQuery q;
+                q.revision = plan.commit;
+                q.path = p;
+                q.recursive = true;
+                auto t = client.tree(req.repo, q);
+                if (!t)
+                    return t.error();
+                entries.insert(entries.end(), t->begin(), t->end());
+            } else {
+                entries.push_back(*it);
+            }
+        }
+    }
+
+    std::set<std::string> seen;
+    if (req.localDir.empty()) {
+        if (auto st = writer.writeRef(req.repo, req.revision, plan.commit); !st)
+            return st.error();
+        plan.location = writer.repoDir(req.repo) / "snapshots" / plan.commit;
+        std::error_code ec;
+        fs::create_directories(plan.location, ec);
+    } else {
+        plan.location = req.localDir;
+    }
+    for (const auto &e : entries) {
+        if (e.isDirectory() || !seen.insert(e.path).second)
+            continue;
+        if (!isSafeRepoPath(e.path))
+            return HubError::make(ErrorCode::BadResponse,
+                                  "The Hub listed a file with an unsafe name; nothing was written.", e.path);
+        DownloadFile f;
+        f.path = e.path;
+        f.etag = e.contentId();
+        f.size = e.lfs ? e.lfs->size : e.size;
+        if (req.localDir.empty()) {
+            f.finalPath = writer.pointerPath(req.repo, plan.commit, f.path).string();
+            auto ptr = writer.findPointer(req.repo, plan.commit, f.path);
+            if (ptr && *ptr) {
+                f.status = DownloadFile::Status::Done;
+            } else if (writer.hasBlob(req.repo, f.etag)) {
+                if (auto linked = writer.linkBlob(req.repo, f.etag, plan.commit, f.path); linked)
+                    f.status = DownloadFile::Status::Done;
+            }
+        } else {
+            f.finalPath = (req.localDir / f.path).string();
+            if (localFileIsCurrent(req.localDir, f.path, f.etag, f.size))
+                f.status = DownloadFile::Status::Done;
+        }
+        plan.files.push_back(std::move(f));
+    }
+    return plan;
+}
+
+uint64_t frontierOf(const DownloadFile &f)
+{
+    for (const auto &g : f.segments) {
+        if (!g.done())
+            return g.pos;
+    }
+    return f.size;
+}
+
+} // namespace
+
+std::string TransferEngine::Impl::resolveUrl(const Job &job, const std::string &path) const
+{
+    return resolveFileUrl(options.clientConfig.endpoint, job.snap.repo, job.commit, path);
+}
+
+void TransferEngine::Impl::planDownload(Job &job)
+{
+    job.snap.phase = "Listing files";
+    markChanged(job);
+    const DownloadRequest req = *job.snap.download;
+    const uint64_t gen = job.generation;
+    const JobId id = job.snap.id;
+    planner->post([this, req, gen, id] {
+        auto result = computePlan(*plannerClient, cacheWriter, req);
+        post([this, gen, id, result = std::move(result)]() mutable {
+            Job *j = find(id);
+            if (!j || j->generation != gen)
+                return;
+            j->planning = false;
+            if (!result) {
+                fail(*j, result.error());
+                return;
+            }
+            j->commit = result->commit;
+            j->files = std::move(result->files);
+            j->planned = true;
+            j->snap.result.commit = j->commit;
+            j->snap.result.location = result->location;
+            for (const auto &f : j->files) {
+                if (f.status == DownloadFile::Status::Done)
+                    ++j->snap.result.filesSkipped;
+            }
+            j->snap.phase = "Downloading";
+            updateJobTotals(*j);
+            markChanged(*j);
+        });
+    });
+}
+
+void TransferEngine::Impl::scheduleDownload(Job &job, int &activeFiles)
+{
+    bool allDone = true;
+    for (size_t i = 0; i < job.files.size(); ++i) {
+        if (job.snap.state != JobState::Running && job.snap.state != JobState::Retrying)
+            return;
+        auto &f = job.files[i];
+        if (f.status == DownloadFile::Status::Done)
+            continue;
+        allDone = false;
+        if (f.active) {
+            driveFile(job, i);
+        } else if (activeFiles < options.maxParallelFiles) {
+            ++activeFiles;
+            startFile(job, i);
+        }
+    }
+    if (allDone && job.snap.state != JobState::Done) {
+        job.snap.result.files.clear();
+        for (const auto &f : job.files)
+            job.snap.result.files.emplace_back(f.finalPath);
+        if (job.files.size() == 1 && job.snap.download && !job.snap.download->paths.empty() &&
+            job.snap.download->paths.front() == job.files.front().path)
+            job.snap.result.location = job.files.front().finalPath;
+        job.snap.phase.clear();
+        job.snap.error.reset();
+        updateJobTotals(job);
+        setState(job, JobState::Done);
+    }
+}
+
+void TransferEngine::Impl::startFile(Job &job, size_t index)
+{
+    auto &f = job.files[index];
+    f.active = std::make_shared<ActiveDownload>();
+    driveFile(job, index);
+}
+
+void TransferEngine::Impl::driveFile(Job &job, size_t index)
+{
+    auto &f = job.files[index];
+    auto active = f.active;
+    ActiveDownload &a = *active;
+    const DownloadRequest &req = *job.snap.download;
+    const bool cacheMode = req.localDir.empty();
+    const auto now = Clock::now();
+
+    if (a.phase == ActiveDownload::Phase::WaitLock) {
+        if (now < a.nextTry)
+            return;
+        Expected<std::optional<cache::BlobLock>> lock =
+            cacheMode ? cacheWriter.tryLockBlob(job.snap.repo, f.etag)
+                      : cache::BlobLock::tryAcquire(localLockPath(req.localDir, f.path));
+        if (!lock) {
+            fail(job, lock.error());
+            return;
+        }
+        if (!*lock) {
+            a.nextTry = now + std::chrono::milliseconds(100);
+            if (job.snap.phase != "Waiting for another download of the same file") {
+                job.snap.phase = "Waiting for another download of the same file";
+                markChanged(job);
+            }
+            return;
+        }
+        a.lock = std::move(**lock);
+        if (job.snap.phase != "Downloading") {
+            job.snap.phase = "Downloading";
+            markChanged(job);
+        }
+        // Someone (another process, another revision) may have finished it while we waited.
+        if (cacheMode && cacheWriter.hasBlob(job.snap.repo, f.etag)) {
+            auto linked = cacheWriter.linkBlob(job.snap.repo, f.etag, job.commit, f.path);
+            if (!linked) {
+                fail(job, linked.error());
+                return;
+            }
+            fileFinished(job, index, linked->string(), false);
+            return;
+        }
+        if (!cacheMode && localFileIsCurrent(req.localDir, f.path, f.etag, f.size)) {
+            fileFinished(job, index, (req.localDir / f.path).string(), false);
+            return;
+        }
+        std::error_code ec;
+        if (!f.partial.empty() && !fs::exists(f.partial, ec)) {
+            f.partial.clear();
+            f.segments.clear();
+        }
+        if (f.partial.empty()) {
+            f.segments.clear();
+            if (cacheMode) {
+                const fs::path blob = cacheWriter.blobPath(job.snap.repo, f.etag);
+                fs::create_directories(blob.parent_path(), ec);
+                f.partial = blob.string() + "." + randomHex8() + ".incomplete";
+            } else {
+                const fs::path p = localPartialPath(req.localDir, f.path, f.etag);
+                fs::create_directories(p.parent_path(), ec);
+                f.partial = p.string();
+            }
+        }
+        const bool useRanges =
+            !f.noRanges && f.size >= options.multiConnectionThreshold && options.connectionsPerFile > 1;
+        if (f.segments.empty()) {
+            uint64_t n = 1;
+            if (useRanges) {
+                // Segments of at least a quarter of the threshold (4 MiB with the defaults).
+                const uint64_t minSeg = std::max<uint64_t>(options.multiConnectionThreshold / 4, 16 * 1024);
+                n = std::clamp<uint64_t>(f.size / minSeg, 1, static_cast<uint64_t>(options.connectionsPerFile));
+            }
+            const uint64_t step = f.size / n;
+            for (uint64_t s = 0; s < n; ++s) {
+                const uint64_t b = s * step;
+                const uint64_t e = s + 1 == n ? f.size : (s + 1) * step;
+                f.segments.push_back({b, e, b});
+            }
+            updateJobTotals(job);
+        }
+        if (auto st = a.file.open(f.partial, f.size >= options.multiConnectionThreshold ? f.size : 0); !st) {
+            std::error_code rmEc;
+            fs::remove(f.partial, rmEc);
+            f.partial.clear();
+            f.segments.clear();
+            fail(job, st.error());
+            return;
+        }
+        const uint64_t frontier = frontierOf(f);
+        if (f.segments.size() == 1 && frontier == 0 && f.size < options.multiConnectionThreshold) {
+            a.inlineHasher.emplace(f.etag, f.size);
+        } else {
+            a.follower = std::make_unique<HashFollower>(a.file.fd(), f.etag, f.size, [this] { wake(); });
+            a.follower->advance(frontier);
+        }
+        a.conns.assign(f.segments.size(), nullptr);
+        a.retryAt.assign(f.segments.size(), Clock::time_point{});
+        a.failures.assign(f.segments.size(), 0);
+        a.rangesOk = f.segments.size() == 1;
+        a.phase = ActiveDownload::Phase::Fetching;
+    }
+
+    if (a.phase == ActiveDownload::Phase::Fetching) {
+        const bool allDone =
+            std::all_of(f.segments.begin(), f.segments.end(), [](const Segment &g) { return g.done(); });
+        if (allDone) {
+            bool connsLeft = std::any_of(a.conns.begin(), a.conns.end(), [](Conn *c) { return c != nullptr; });
+            if (connsLeft)
+                return;
+            a.phase = ActiveDownload::Phase::Hashing;
+            if (a.follower)
+                a.follower->advance(f.size);
+        } else {
+            bool anyActive = std::any_of(a.conns.begin(), a.conns.end(), [](Conn *c) { return c != nullptr; });
+            for (size_t s = 0; s < f.segments.size(); ++s) {
+                if (f.segments[s].done() || a.conns[s] || a.retryAt[s] > now)
+                    continue;
+                // Until one answer showed that ranges work, only one connection probes.
+                if (!a.rangesOk && anyActive)
+                    break;
+                startSegment(job, index, s);
+                anyActive = true;
+            }
+            return;
+        }
+    }
+
+    if (a.phase == ActiveDownload::Phase::Hashing) {
+        if (a.follower && !a.follower->finished())
+            return;
+        verifyAndPublish(job, index);
+    }
+}
+
+void TransferEngine::Impl::startSegment(Job &job, size_t index, size_t s)
+{
+    auto &f = job.files[index];
+    ActiveDownload &a = *f.active;
+    Segment &g = f.segments[s];
+    Conn *c = newConn(Conn::Kind::Segment, job, index, s);
+    const bool direct = !a.directUrl.empty();
+    const std::string url = direct ? a.directUrl : resolveUrl(job, f.path);
+    setCommonOptions(c, url, direct ? a.directWithToken : true);
+    c->ranged = g.pos > 0 || g.end < f.size;
+    if (c->ranged) {
+        const std::string range = "Range: bytes=" + std::to_string(g.pos) + "-" + std::to_string(g.end - 1);
+        c->headerList = curl_slist_append(c->headerList, range.c_str());
+    }
+    c->headerList = curl_slist_append(c->headerList, "Accept-Encoding: identity");
+    curl_easy_setopt(c->easy, CURLOPT_HTTPHEADER, c->headerList);
+    curl_easy_setopt(c->easy, CURLOPT_HTTPGET, 1L);
+    a.conns[s] = c;
+    addConn(c);
+}
+
+size_t TransferEngine::Impl::onSegmentData(Conn &conn, const char *data, size_t n)
+{
+    Job &job = *conn.job;
+    auto &f = job.files[conn.fileIndex];
+    ActiveDownload &a = *f.active;
+    Segment &g = f.segments[conn.partIndex];
+    if (conn.status < 200 || conn.status >= 300) {
+        if (conn.body.size() < 65536)
+            conn.body.append(data, std::min<size_t>(n, 65536 - conn.body.size()));
+        return n;
+    }
+    if (conn.status == 200 && conn.ranged) {
+        conn.abort = Conn::Abort::RangeIgnored;
+        return 0;
+    }
+    if (conn.status == 206 && !a.rangesOk) {
+        a.rangesOk = true;
+        wake();
+    }
+    if (!bandwidth.take(n)) {
+        conn.paused = true;
+        pausedConns.push_back(&conn);
+        return CURL_WRITEFUNC_PAUSE;
+    }
+    const size_t w = static_cast<size_t>(std::min<uint64_t>(n, g.end - g.pos));
+    if (w > 0) {
+        if (auto st = a.file.writeAt(g.pos, data, w); !st) {
+            conn.diskErrorValue = st.error();
+            conn.abort = Conn::Abort::DiskError;
+            return 0;
+        }
+        if (a.inlineHasher && g.pos == a.inlineHashed) {
+            a.inlineHasher->update(data, w);
+            a.inlineHashed += w;
+        }
+        g.pos += w;
+        conn.bytesThisAttempt += w;
+        a.failures[conn.partIndex] = 0;
+        addProgress(job, w);
+        m_journalDirty = true;
+        if (a.follower)
+            a.follower->advance(frontierOf(f));
+    }
+    if (w < n) {
+        conn.abort = Conn::Abort::SegmentComplete;
+        return 0;
+    }
+    return n;
+}
+
+void TransferEngine::Impl::onSegmentDone(Conn &conn, CURLcode code)
+{
+    Job &job = *conn.job;
+    const size_t index = conn.fileIndex;
+    const size_t s = conn.partIndex;
+    auto &f = job.files[index];
+    ActiveDownload &a = *f.active;
+    const long status = conn.status;
+    const auto abort = conn.abort;
+    const HttpHeaders headers = conn.headers;
+    const std::string url = conn.url;
+    const bool withToken = conn.withToken;
+    const uint64_t moved = conn.bytesThisAttempt;
+    std::optional<HubError> diskErr = conn.diskErrorValue;
+    std::optional<HubError> httpErr;
+    if (status >= 400)
+        httpErr = httpError(conn, job, f.path);
+    a.conns[s] = nullptr;
+    removeConn(&conn);
+
+    if (abort == Conn::Abort::DiskError) {
+        // Nothing of a file that hit a full disk is kept: the cache must scan clean.
+        a.file.close();
+        std::error_code ec;
+        fs::remove(f.partial, ec);
+        f.partial.clear();
+        f.segments.clear();
+        fail(job, diskErr.value_or(HubError::make(ErrorCode::Io, "Writing the file failed.")));
+        return;
+    }
+    if (abort == Conn::Abort::RangeIgnored) {
+        // The server does not serve ranges: start over with one stream from the first byte.
+        resetFile(job, index, false);
+        job.files[index].noRanges = true;
+        return;
+    }
+    if (code == CURLE_OK && status >= 300 && status < 400) {
+        const auto location = headers.get("Location");
+        if (!location || ++a.redirects > 10) {
+            fail(job, HubError::make(ErrorCode::BadResponse,
+                                     "The Hub sent the download somewhere HubDesk cannot follow.", stripUrlQuery(url)));
+            return;
+        }
+        a.directUrl = hub::resolveUrl(url, *location);
+        a.directWithToken = withToken && sameOriginAsEndpoint(a.directUrl);
+        startSegment(job, index, s);
+        return;
+    }
+    if ((code == CURLE_OK || abort == Conn::Abort::SegmentComplete) && status >= 200 && status < 300) {
+        if (f.segments[s].done())
+            return; // driveFile notices
+        segmentFailed(
+            job, index, s,
+            HubError::make(ErrorCode::Network, "The connection ended before the whole file arrived; resuming.", f.path),
+            nullptr, moved);
+        return;
+    }
+    if (code == CURLE_OK && httpErr) {
+        if (isTransientStatus(status))
+            segmentFailed(job, index, s, *httpErr, &headers, moved);
+        else
+            fail(job, *httpErr);
+        return;
+    }
+    HubError err = code == CURLE_OPERATION_TIMEDOUT
+                       ? HubError::make(ErrorCode::Timeout, "The server stopped sending data; trying again.",
+                                        std::string(curl_easy_strerror(code)))
+                       : HubError::make(ErrorCode::Network, "The connection to the Hub was interrupted; trying again.",
+                                        std::string(curl_easy_strerror(code)));
+    segmentFailed(job, index, s, err, nullptr, moved);
+}
+
+void TransferEngine::Impl::segmentFailed(Job &job, size_t index, size_t s, HubError error, const HttpHeaders *headers,
+                                         uint64_t moved)
+{
+    ActiveDownload &a = *job.files[index].active;
+    if (moved > 0)
+        a.failures[s] = 0;
+    const int failures = ++a.failures[s];
+    if (failures > options.maxRetries) {
+        error.message = "The transfer failed " + std::to_string(failures) + " times in a row. " + error.message;
+        if (error.code == ErrorCode::Network || error.code == ErrorCode::Timeout)
+            error.message += " Check the network connection and retry.";
+        fail(job, error);
+        return;
+    }
+    a.retryAt[s] = Clock::now() + backoff(failures, headers);
+    job.snap.error = error;
+    if (job.snap.state != JobState::Retrying) {
+        job.snap.state = JobState::Retrying;
+    }
+    markChanged(job);
+}
+
+void TransferEngine::Impl::resetFile(Job &job, size_t index, bool keepData)
+{
+    auto &f = job.files[index];
+    if (f.active) {
+        for (auto *c : f.active->conns) {
+            if (c)
+                removeConn(c);
+        }
+        f.active.reset();
+    }
+    if (!keepData) {
+        std::error_code ec;
+        if (!f.partial.empty())
+            fs::remove(f.partial, ec);
+        f.partial.clear();
+        f.segments.clear();
+    }
+    updateJobTotals(job);
+    markChanged(job);
+}
+
+void TransferEngine::Impl::verifyAndPublish(Job &job, size_t index)
+{
+    auto &f = job.files[index];
+    auto active = f.active;
+    ActiveDownload &a = *active;
+    Expected<std::string> digest =
+        a.inlineHasher ? Expected<std::string>(a.inlineHasher->finalHex()) : a.follower->result();
+    if (!digest) {
+        resetFile(job, index, false);
+        fail(job, digest.error());
+        return;
+    }
+    const bool verifiable = isSha256(f.etag) || isCommitId(f.etag);
+    if (verifiable && *digest != f.etag) {
+        ++f.hashFailures;
+        const std::string path = f.path;
+        resetFile(job, index, false);
+        HubError err =
+            HubError::make(ErrorCode::Corrupt,
+                           "The data received for \"" + path + "\" did not match its checksum" +
+                               (job.files[index].hashFailures >= 2
+                                    ? " twice. It was discarded; retry later or report the file to its owner."
+                                    : "; downloading it again."),
+                           "expected " + job.files[index].etag + ", got " + *digest);
+        if (job.files[index].hashFailures >= 2)
+            fail(job, err);
+        else {
+            job.snap.error = err;
+            markChanged(job);
+        }
+        return;
+    }
+    a.phase = ActiveDownload::Phase::Publishing;
+    const DownloadRequest req = *job.snap.download;
+    const std::string partial = f.partial;
+    const std::string etag = f.etag;
+    const std::string path = f.path;
+    const std::string commit = job.commit;
+    const JobId id = job.snap.id;
+    const uint64_t gen = job.generation;
+    finisher->post([this, active, req, partial, etag, path, commit, id, gen] {
+        Expected<std::string> outcome = [&]() -> Expected<std::string> {
+            if (auto st = active->file.sync(); !st)
+                return st.error();
+            active->file.close();
+            std::error_code ec;
+            if (req.localDir.empty()) {
+                const fs::path blob = cacheWriter.blobPath(req.repo, etag);
+                if (::rename(partial.c_str(), blob.c_str()) != 0)
+                    return transfer_internal::diskError(errno, "rename", blob);
+                const int dfd = ::open(blob.parent_path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+                if (dfd >= 0) {
+                    ::fsync(dfd);
+                    ::close(dfd);
+                }
+                auto linked = cacheWriter.linkBlob(req.repo, etag, commit, path);
+                if (!linked)
+                    return linked.error();
+                return linked->string();
+            }
+            const fs::path dest = req.localDir / path;
+            fs::create_directories(dest.parent_path(), ec);
+            if (::rename(partial.c_str(), dest.c_str()) != 0)
+                return transfer_internal::diskError(errno, "rename", dest);
+            if (auto st = writeLocalMetadata(req.localDir, path, commit, etag); !st)
+                return st.error();
+            return dest.string();
+        }();
+        post([this, active, id, gen, path, outcome = std::move(outcome)] {
+            active->lock.reset();
+            Job *j = find(id);
+            if (!j || j->generation != gen)
+                return;
+            for (size_t i = 0; i < j->files.size(); ++i) {
+                if (j->files[i].path != path || j->files[i].active != active)
+                    continue;
+                if (!outcome) {
+                    fail(*j, outcome.error());
+                    return;
+                }
+                fileFinished(*j, i, *outcome, true);
+                return;
+            }
+        });
+    });
+}
+
+void TransferEngine::Impl::fileFinished(Job &job, size_t index, std::string finalPath, bool transferred)
+{
+    auto &f = job.files[index];
+    f.status = DownloadFile::Status::Done;
+    f.finalPath = std::move(finalPath);
+    f.partial.clear();
+    f.segments.clear();
+    f.active.reset();
+    if (transferred)
+        ++job.snap.result.filesTransferred;
+    else
+        ++job.snap.result.filesSkipped;
+    updateJobTotals(job);
+    markChanged(job);
+}
+
+} // namespace hub

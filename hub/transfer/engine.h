@@ -1,0 +1,92 @@
+#pragma once
+// The background worker the GUI and the CLI hand every download and upload to.
+
+#include "hub/api/config.h"
+#include "hub/core/expected.h"
+#include "hub/transfer/eventsink.h"
+#include "hub/transfer/job.h"
+
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace hub {
+
+struct EngineOptions {
+    /// Where the journal (queue and per-job progress) lives. Required; created if missing.
+    std::filesystem::path stateDir;
+    /// Root of the Hugging Face cache (the "hub" folder). Required for cache downloads.
+    std::filesystem::path cacheDir;
+    ClientConfig clientConfig;
+    /// Files transferred at the same time (all jobs together).
+    int maxParallelFiles = 8;
+    /// Connections for one large file served with ranges.
+    int connectionsPerFile = 8;
+    /// 0 = unlimited. Applies to all traffic of the engine, both directions.
+    uint64_t bandwidthLimitBytesPerSec = 0;
+    /// Jobs found unfinished in the journal are resumed (true) or restored paused (false).
+    bool autoResume = true;
+    /// Files at least this big are fetched over several ranged connections.
+    uint64_t multiConnectionThreshold = uint64_t{16} << 20;
+    /// A connection that moves no byte for this long is dropped and retried.
+    std::chrono::seconds stallTimeout{30};
+    /// Attempts without progress before a file fails (progress resets the count).
+    int maxRetries = 5;
+    /// Base delay of the exponential backoff between attempts.
+    std::chrono::milliseconds retryBaseDelay{1000};
+    /// An upload is split into several commits above this many files ("part k of n").
+    int maxFilesPerCommit = 1000;
+    /// ... or above this many bytes of regular (inline, base64) file content.
+    uint64_t maxInlineBytesPerCommit = uint64_t{64} << 20;
+};
+
+/// Runs downloads and uploads on its own worker thread (one libcurl multi handle for all bytes,
+/// plus one helper thread for Hub API calls and hashing) and never blocks its caller.
+///
+/// Threading: every public member function is thread-safe and returns quickly; commands are
+/// queued to the worker. Events are delivered on the worker thread through the EventSink.
+/// The destructor stops the worker (in-flight jobs are persisted as resumable, not cancelled).
+class TransferEngine {
+public:
+    explicit TransferEngine(EngineOptions options);
+    ~TransferEngine();
+    TransferEngine(const TransferEngine &) = delete;
+    TransferEngine &operator=(const TransferEngine &) = delete;
+
+    /// Queues a job; it is persisted before this returns.
+    Expected<JobId> submit(DownloadRequest request);
+    Expected<JobId> submit(UploadRequest request);
+
+    void pause(JobId id);
+    void resume(JobId id);
+    /// Stops the job and removes its partial data.
+    void cancel(JobId id);
+    /// Starts a failed or cancelled job again (what is already complete is kept).
+    void retry(JobId id);
+    /// Forgets a finished job (a running one is cancelled first).
+    void remove(JobId id);
+
+    void setMaxParallelFiles(int n);
+    void setConnectionsPerFile(int n);
+    void setBandwidthLimit(uint64_t bytesPerSec);
+
+    /// Current state of every job, in submission order.
+    std::vector<JobSnapshot> jobs() const;
+    std::optional<JobSnapshot> job(JobId id) const;
+
+    /// Blocks until the job reaches Done, Failed, Cancelled or Paused, or the timeout passes.
+    /// For CLIs and tests; a GUI listens to the EventSink instead.
+    std::optional<JobSnapshot> waitForJob(JobId id, std::chrono::milliseconds timeout);
+
+    void setEventSink(std::shared_ptr<EventSink> sink);
+
+    struct Impl;
+
+private:
+    std::unique_ptr<Impl> m_impl;
+};
+
+} // namespace hub

@@ -1,0 +1,212 @@
+#pragma once
+// Internals of TransferEngine shared by engine.cpp, download.cpp and upload.cpp. Everything here
+// is owned by the worker thread unless a comment says otherwise.
+
+#include "hub/api/client.h"
+#include "hub/api/http.h"
+#include "hub/cache/writer.h"
+#include "hub/transfer/bandwidth.h"
+#include "hub/transfer/engine.h"
+#include "hub/transfer/jobmodel.h"
+#include "hub/transfer/journal.h"
+#include "hub/transfer/partialfile.h"
+#include "hub/transfer/taskrunner.h"
+
+#include <curl/curl.h>
+
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <unordered_map>
+#include <vector>
+
+namespace hub::transfer_internal {
+
+using Clock = std::chrono::steady_clock;
+
+/// One libcurl easy handle in the multi, with what its callbacks need.
+struct Conn {
+    enum class Kind { Segment, PutObject, PutPart, CompleteMultipart };
+    enum class Abort { None, DiskError, SegmentComplete, RangeIgnored, Stopped };
+
+    Kind kind = Kind::Segment;
+    TransferEngine::Impl *impl = nullptr;
+    Job *job = nullptr;
+    size_t fileIndex = 0;
+    size_t partIndex = 0; ///< segment index or multipart part index
+    CURL *easy = nullptr;
+    curl_slist *headerList = nullptr;
+    std::string url;
+    bool withToken = false;
+    bool ranged = false; ///< a Range header was sent
+
+    long status = 0;
+    HttpHeaders headers;
+    std::string body; ///< error bodies and small answers (capped)
+    bool paused = false;
+    Abort abort = Abort::None;
+    std::optional<HubError> diskErrorValue;
+    uint64_t bytesThisAttempt = 0;
+
+    // Upload sources.
+    int fd = -1;
+    uint64_t offset = 0;
+    uint64_t length = 0;
+    uint64_t sent = 0;
+    std::string postBody;
+};
+
+/// Runtime state of a file being downloaded.
+struct ActiveDownload {
+    enum class Phase { WaitLock, Fetching, Hashing, Publishing };
+    Phase phase = Phase::WaitLock;
+    Clock::time_point nextTry{};
+    std::optional<cache::BlobLock> lock;
+    PartialFile file;
+    std::unique_ptr<HashFollower> follower;
+    std::optional<ContentHasher> inlineHasher;
+    uint64_t inlineHashed = 0;
+    std::string directUrl; ///< after the resolve redirect
+    bool directWithToken = false;
+    bool rangesOk = false;
+    int redirects = 0;
+    std::vector<Conn *> conns; ///< per segment
+    std::vector<Clock::time_point> retryAt;
+    std::vector<int> failures; ///< attempts without progress, per segment
+    bool counted = true;       ///< counts towards maxParallelFiles
+};
+
+/// Runtime state of one LFS object being sent.
+struct ActiveUpload {
+    ~ActiveUpload();
+    int fd = -1;
+    std::vector<Conn *> conns; ///< per part (one for basic)
+    std::vector<std::string> partEtags;
+    std::vector<bool> partDone;
+    std::vector<Clock::time_point> retryAt;
+    std::vector<int> failures;
+    Conn *completion = nullptr;
+    int completionFailures = 0;
+    Clock::time_point completionRetryAt{};
+    bool completed = false;
+};
+
+} // namespace hub::transfer_internal
+
+namespace hub {
+
+struct TransferEngine::Impl {
+    using Conn = transfer_internal::Conn;
+    using Job = transfer_internal::Job;
+    using Clock = transfer_internal::Clock;
+
+    explicit Impl(EngineOptions opts);
+    ~Impl();
+
+    // ---- called from any thread
+    void post(std::function<void()> command);
+    void wake();
+
+    // ---- worker thread
+    void run();
+    void loadJournal();
+    void schedule();
+    void processCurlMessages();
+    void finishConn(Conn *conn, CURLcode code);
+    void tick();
+    void emitEvents(bool force);
+    void saveJournal(bool force);
+
+    Job *find(JobId id);
+    JobId addJob(std::unique_ptr<Job> job);
+    void setState(Job &job, JobState state);
+    void fail(Job &job, HubError error);
+    void pauseJob(Job &job);
+    void cancelJob(Job &job);
+    void stopActivity(Job &job, bool discardPartials);
+    void markChanged(Job &job)
+    {
+        job.dirty = true;
+        m_journalDirty = true;
+    }
+    void addProgress(Job &job, uint64_t bytes);
+    void updateJobTotals(Job &job);
+    JobSnapshot snapshot(const Job &job) const { return job.snap; }
+
+    // connections
+    Conn *newConn(Conn::Kind kind, Job &job, size_t fileIndex, size_t partIndex);
+    void addConn(Conn *conn);
+    void removeConn(Conn *conn);
+    void setCommonOptions(Conn *conn, const std::string &url, bool withToken);
+    bool sameOriginAsEndpoint(const std::string &url) const;
+    HubError httpError(const Conn &conn, const Job &job, const std::string &path) const;
+    bool isTransientStatus(long status) const;
+    std::chrono::milliseconds backoff(int failures, const HttpHeaders *headers) const;
+    static size_t headerCallback(char *data, size_t size, size_t count, void *user);
+    static size_t writeCallback(char *data, size_t size, size_t count, void *user);
+    static size_t readCallback(char *data, size_t size, size_t count, void *user);
+
+    // downloads (download.cpp)
+    void planDownload(Job &job);
+    void scheduleDownload(Job &job, int &activeFiles);
+    void startFile(Job &job, size_t index);
+    void driveFile(Job &job, size_t index);
+    void startSegment(Job &job, size_t index, size_t seg);
+    size_t onSegmentData(Conn &conn, const char *data, size_t size);
+    void onSegmentDone(Conn &conn, CURLcode code);
+    void segmentFailed(Job &job, size_t index, size_t seg, HubError error, const HttpHeaders *headers, uint64_t moved);
+    void verifyAndPublish(Job &job, size_t index);
+    void resetFile(Job &job, size_t index, bool keepData);
+    void fileFinished(Job &job, size_t index, std::string finalPath, bool transferred);
+    std::string resolveUrl(const Job &job, const std::string &path) const;
+
+    // uploads (upload.cpp)
+    void planUpload(Job &job);
+    void scheduleUpload(Job &job, int &activeFiles);
+    void startUploadObject(Job &job, size_t index);
+    void driveUploadObject(Job &job, size_t index);
+    void onUploadDone(Conn &conn, CURLcode code);
+    void commitUpload(Job &job);
+
+    EngineOptions options;
+    cache::CacheWriter cacheWriter;
+    transfer_internal::Journal journal;
+    transfer_internal::BandwidthLimiter bandwidth;
+
+    // command queue (any thread -> worker)
+    std::mutex mutex;
+    std::condition_variable idleCv; ///< notified after each loop iteration (waitForJob)
+    std::deque<std::function<void()>> commands;
+    bool stopping = false;
+    std::shared_ptr<EventSink> sink;
+
+    // published snapshots for jobs()/job() (guarded by `mutex`)
+    std::vector<JobSnapshot> published;
+
+    // worker-only state
+    CURLM *multi = nullptr;
+    std::vector<std::unique_ptr<Job>> jobs;
+    JobId nextId = 1;
+    std::unordered_map<Conn *, std::unique_ptr<Conn>> conns;
+    std::vector<Conn *> pausedConns;
+    bool m_journalDirty = false;
+    Clock::time_point lastJournalSave{};
+    Clock::time_point lastProgressEmit{};
+    Clock::time_point lastSpeedSample{};
+    std::map<JobId, uint64_t> lastSampleBytes;
+    std::map<JobId, JobSnapshot> lastEmitted;
+
+    std::unique_ptr<transfer_internal::TaskRunner> planner;  ///< Hub API calls, hashing uploads
+    std::unique_ptr<transfer_internal::TaskRunner> finisher; ///< fsync + rename + link
+    std::unique_ptr<HubClient> plannerClient;                ///< used on the planner thread only
+    std::thread worker;
+};
+
+} // namespace hub

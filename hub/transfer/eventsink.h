@@ -1,0 +1,24 @@
+#pragma once
+// How the transfer engine tells the rest of the program what happens to its jobs.
+
+#include "hub/transfer/job.h"
+
+namespace hub {
+
+/// Receives job updates from a TransferEngine.
+///
+/// Threading: every method is called on the engine's worker thread, one call at a time, never
+/// while the engine holds a lock the caller could need (calling back into the engine is allowed).
+/// Implementations must return quickly; the Qt adapter re-posts to the GUI thread.
+class EventSink {
+public:
+    virtual ~EventSink() = default;
+    /// A job was submitted or restored from the journal.
+    virtual void jobAdded(const JobSnapshot &job) = 0;
+    /// State, progress or error changed. Progress-only changes arrive at most ~5 times a second.
+    virtual void jobChanged(const JobSnapshot &job) = 0;
+    /// The job was removed (TransferEngine::remove).
+    virtual void jobRemoved(JobId id) = 0;
+};
+
+} // namespace hub

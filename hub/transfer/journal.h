@@ -1,0 +1,32 @@
+#pragma once
+// The persisted queue: every job with enough state to resume it after a crash or a reboot.
+
+#include "hub/core/expected.h"
+#include "hub/transfer/jobmodel.h"
+
+#include <filesystem>
+#include <memory>
+#include <vector>
+
+namespace hub::transfer_internal {
+
+/// `<stateDir>/transfers.json`, replaced atomically (temp file, fsync, rename, fsync dir).
+/// Threading: used by the worker thread only.
+class Journal {
+public:
+    explicit Journal(std::filesystem::path stateDir);
+
+    struct Loaded {
+        JobId nextId = 1;
+        std::vector<std::unique_ptr<Job>> jobs;
+    };
+    /// A missing file is an empty journal; an unreadable one is set aside as transfers.json.bad.
+    Expected<Loaded> load() const;
+    Status save(JobId nextId, const std::vector<std::unique_ptr<Job>> &jobs) const;
+    std::filesystem::path file() const { return m_dir / "transfers.json"; }
+
+private:
+    std::filesystem::path m_dir;
+};
+
+} // namespace hub::transfer_internal

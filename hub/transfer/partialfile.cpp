@@ -1,0 +1,188 @@
+#include "hub/transfer/partialfile.h"
+
+#include "hub/core/types.h"
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <unistd.h>
+#include <vector>
+
+namespace hub::transfer_internal {
+
+HubError diskError(int err, const std::string &what, const std::filesystem::path &file)
+{
+    if (err == ENOSPC || err == EDQUOT || err == EFBIG) {
+        return HubError::make(ErrorCode::DiskFull,
+                              "The disk is full. Free some space (or choose another folder) and retry the transfer.",
+                              what + " " + file.string() + ": " + std::strerror(err));
+    }
+    return HubError::make(ErrorCode::Io,
+                          "HubDesk could not write to the disk. Check the folder's permissions and retry.",
+                          what + " " + file.string() + ": " + std::strerror(err));
+}
+
+ContentHasher::ContentHasher(const std::string &etag, uint64_t size)
+{
+    if (isSha256(etag))
+        m_sha256.emplace(HashAlgo::Sha256);
+    else if (isCommitId(etag))
+        m_git.emplace(size);
+}
+
+void ContentHasher::update(const void *data, size_t n)
+{
+    if (m_sha256)
+        m_sha256->update(data, n);
+    else if (m_git)
+        m_git->update(data, n);
+}
+
+std::string ContentHasher::finalHex()
+{
+    if (m_sha256)
+        return m_sha256->finalHex();
+    if (m_git)
+        return m_git->finalHex();
+    return {};
+}
+
+PartialFile::~PartialFile()
+{
+    close();
+}
+
+Status PartialFile::open(const std::filesystem::path &path, uint64_t reserve)
+{
+    close();
+    m_path = path;
+    m_fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (m_fd < 0)
+        return diskError(errno, "open", path);
+    if (reserve > 0) {
+        const int rc = ::posix_fallocate(m_fd, 0, static_cast<off_t>(reserve));
+        if (rc != 0 && rc != EOPNOTSUPP && rc != EINVAL) {
+            close();
+            return diskError(rc, "allocate", path);
+        }
+    }
+    return {};
+}
+
+Status PartialFile::writeAt(uint64_t offset, const char *data, size_t size)
+{
+    while (size > 0) {
+        const ssize_t n = ::pwrite(m_fd, data, size, static_cast<off_t>(offset));
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            return diskError(errno, "write", m_path);
+        }
+        if (n == 0)
+            return diskError(ENOSPC, "write", m_path);
+        data += n;
+        size -= static_cast<size_t>(n);
+        offset += static_cast<uint64_t>(n);
+    }
+    return {};
+}
+
+Status PartialFile::truncate(uint64_t size)
+{
+    if (::ftruncate(m_fd, static_cast<off_t>(size)) != 0)
+        return diskError(errno, "truncate", m_path);
+    return {};
+}
+
+Status PartialFile::sync()
+{
+    if (m_fd >= 0 && ::fdatasync(m_fd) != 0)
+        return diskError(errno, "sync", m_path);
+    return {};
+}
+
+void PartialFile::close()
+{
+    if (m_fd >= 0)
+        ::close(m_fd);
+    m_fd = -1;
+}
+
+HashFollower::HashFollower(int fd, const std::string &etag, uint64_t size, std::function<void()> wake)
+    : m_fd(fd), m_size(size), m_hasher(etag, size), m_wake(std::move(wake))
+{
+    m_thread = std::thread([this] { run(); });
+}
+
+HashFollower::~HashFollower()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_stop = true;
+    }
+    m_cv.notify_all();
+    m_thread.join();
+}
+
+void HashFollower::advance(uint64_t frontier)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        if (frontier <= m_frontier)
+            return;
+        m_frontier = frontier;
+    }
+    m_cv.notify_all();
+}
+
+Expected<std::string> HashFollower::result()
+{
+    std::lock_guard lock(m_mutex);
+    if (!m_result)
+        return HubError::make(ErrorCode::Internal, "The file's checksum is not ready yet.");
+    return *m_result;
+}
+
+void HashFollower::run()
+{
+    std::vector<char> buf(size_t{1} << 20);
+    uint64_t pos = 0;
+    while (pos < m_size) {
+        uint64_t until = 0;
+        {
+            std::unique_lock lock(m_mutex);
+            m_cv.wait(lock, [&] { return m_stop || m_frontier > pos; });
+            if (m_stop)
+                return;
+            until = m_frontier;
+        }
+        while (pos < until) {
+            const size_t want = static_cast<size_t>(std::min<uint64_t>(buf.size(), until - pos));
+            const ssize_t n = ::pread(m_fd, buf.data(), want, static_cast<off_t>(pos));
+            if (n <= 0) {
+                if (n < 0 && errno == EINTR)
+                    continue;
+                std::lock_guard lock(m_mutex);
+                m_result = Expected<std::string>(HubError::make(ErrorCode::Io,
+                                                                "HubDesk could not read back the downloaded data.",
+                                                                std::strerror(n < 0 ? errno : EIO)));
+                m_finished = true;
+                if (m_wake)
+                    m_wake();
+                return;
+            }
+            m_hasher.update(buf.data(), static_cast<size_t>(n));
+            pos += static_cast<uint64_t>(n);
+            m_hashed = pos;
+        }
+    }
+    {
+        std::lock_guard lock(m_mutex);
+        m_result = Expected<std::string>(m_hasher.finalHex());
+    }
+    m_finished = true;
+    if (m_wake)
+        m_wake();
+}
+
+} // namespace hub::transfer_internal

@@ -1,0 +1,448 @@
+// Uploads: pre-flight and LFS batch (helper thread), PUT of LFS objects (worker), commits (helper).
+
+#include "hub/core/redact.h"
+#include "hub/core/strings.h"
+#include "hub/transfer/engineimpl.h"
+#include "hub/transfer/preflight.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <fcntl.h>
+#include <fstream>
+#include <sstream>
+#include <unistd.h>
+
+namespace hub {
+
+using namespace transfer_internal;
+namespace fs = std::filesystem;
+
+transfer_internal::ActiveUpload::~ActiveUpload()
+{
+    if (fd >= 0)
+        ::close(fd);
+}
+
+namespace {
+
+struct UploadPlanResult {
+    std::vector<UploadFile> files;
+    std::string remoteHead;
+    uint64_t skipped = 0;
+};
+
+PreflightOptions preflightOptions(const EngineOptions &o)
+{
+    PreflightOptions p;
+    p.maxFilesPerCommit = o.maxFilesPerCommit;
+    p.maxInlineBytesPerCommit = o.maxInlineBytesPerCommit;
+    return p;
+}
+
+Expected<UploadPlanResult> computeUploadPlan(HubClient &client, const UploadRequest &req, const EngineOptions &o)
+{
+    auto plan = preflightUpload(client, req, preflightOptions(o));
+    if (!plan)
+        return plan.error();
+    if (plan->hasErrors())
+        return HubError::make(ErrorCode::InvalidArgument, "The Hub would refuse this upload: " + plan->errorSummary());
+    UploadPlanResult out;
+    out.remoteHead = plan->remoteHead;
+    std::vector<LfsBatchRequestObject> objects;
+    for (const auto &f : plan->files) {
+        if (f.status == UploadFileStatus::Unchanged || f.status == UploadFileStatus::Ignored) {
+            ++out.skipped;
+            continue;
+        }
+        UploadFile u;
+        u.localPath = f.localPath.string();
+        u.pathInRepo = f.pathInRepo;
+        u.size = f.size;
+        u.lfs = f.lfs;
+        u.sha256 = f.sha256;
+        if (u.lfs && std::none_of(objects.begin(), objects.end(), [&](const auto &ob) { return ob.oid == u.sha256; }))
+            objects.push_back({u.sha256, u.size});
+        out.files.push_back(std::move(u));
+    }
+    const std::string ref = req.createPr ? std::string() : req.revision;
+    for (size_t start = 0; start < objects.size(); start += 256) {
+        std::vector<LfsBatchRequestObject> chunk(
+            objects.begin() + static_cast<std::ptrdiff_t>(start),
+            objects.begin() + static_cast<std::ptrdiff_t>(std::min(objects.size(), start + 256)));
+        auto batch = client.lfsBatch(req.repo, chunk, ref);
+        if (!batch)
+            return batch.error();
+        for (const auto &ob : batch->objects) {
+            if (ob.errorCode != 0)
+                return HubError::make(ErrorCode::BadRequest, "The Hub refused a file: " + ob.errorMessage,
+                                      "LFS object " + ob.oid);
+            for (auto &u : out.files) {
+                if (u.lfs && u.sha256 == ob.oid) {
+                    u.needsUpload = ob.upload.has_value();
+                    u.action = ob;
+                }
+            }
+        }
+        if (batch->transfer == "xet")
+            return HubError::make(ErrorCode::NotSupported,
+                                  "This Hub asked for the Xet protocol, which HubDesk does not speak yet.");
+    }
+    // An object listed twice (same content under two names) is sent once.
+    for (size_t i = 0; i < out.files.size(); ++i) {
+        for (size_t k = 0; k < i; ++k) {
+            if (out.files[i].lfs && out.files[k].lfs && out.files[k].sha256 == out.files[i].sha256)
+                out.files[i].needsUpload = false;
+        }
+    }
+    return out;
+}
+
+std::string readWholeFile(const std::string &path, bool &ok)
+{
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    ok = static_cast<bool>(in) || in.eof();
+    return ss.str();
+}
+
+struct CommitOutcome {
+    std::vector<std::string> commits;
+    std::string commitUrl;
+    std::string pullRequestUrl;
+};
+
+Expected<CommitOutcome> runCommits(HubClient &client, const UploadRequest &req, const std::vector<UploadFile> &files,
+                                   const EngineOptions &o)
+{
+    // Groups of files under the per-commit limits.
+    std::vector<std::vector<const UploadFile *>> groups;
+    uint64_t inlineBytes = 0;
+    for (const auto &f : files) {
+        const uint64_t inl = f.lfs ? 0 : f.size;
+        if (groups.empty() || static_cast<int>(groups.back().size()) >= o.maxFilesPerCommit ||
+            (!groups.back().empty() && inlineBytes + inl > o.maxInlineBytesPerCommit)) {
+            groups.emplace_back();
+            inlineBytes = 0;
+        }
+        groups.back().push_back(&f);
+        inlineBytes += inl;
+    }
+    CommitOutcome out;
+    std::string revision = req.revision;
+    std::string parent = req.parentCommit;
+    const size_t n = groups.size();
+    for (size_t k = 0; k < n; ++k) {
+        CommitRequest cr;
+        cr.revision = revision;
+        cr.summary = req.message + (n > 1 ? " (part " + std::to_string(k + 1) + " of " + std::to_string(n) + ")" : "");
+        cr.description = req.description;
+        cr.parentCommit = parent;
+        cr.createPr = req.createPr && k == 0;
+        for (const auto *f : groups[k]) {
+            if (f->lfs) {
+                cr.operations.push_back(CommitOperation::addLfsFile(f->pathInRepo, f->sha256, f->size));
+            } else {
+                bool ok = false;
+                std::string content = readWholeFile(f->localPath, ok);
+                if (!ok)
+                    return HubError::make(ErrorCode::Io, "\"" + f->localPath + "\" could not be read.");
+                cr.operations.push_back(CommitOperation::addFile(f->pathInRepo, std::move(content)));
+            }
+        }
+        auto res = client.commit(req.repo, cr);
+        if (!res) {
+            HubError e = res.error();
+            if (k > 0)
+                e.message += " (" + std::to_string(k) + " of " + std::to_string(n) +
+                             " commits were made; retrying sends only the rest)";
+            return e;
+        }
+        out.commits.push_back(res->commitOid);
+        out.commitUrl = res->commitUrl;
+        if (cr.createPr) {
+            out.pullRequestUrl = res->pullRequestUrl;
+            const auto slash = res->pullRequestUrl.rfind('/');
+            if (slash != std::string::npos)
+                revision = "refs/pr/" + res->pullRequestUrl.substr(slash + 1);
+        }
+        parent = res->commitOid;
+    }
+    return out;
+}
+
+} // namespace
+
+void TransferEngine::Impl::planUpload(Job &job)
+{
+    job.snap.phase = "Checking files";
+    markChanged(job);
+    const UploadRequest req = *job.snap.upload;
+    const uint64_t gen = job.generation;
+    const JobId id = job.snap.id;
+    const EngineOptions o = options;
+    planner->post([this, req, gen, id, o] {
+        auto result = computeUploadPlan(*plannerClient, req, o);
+        post([this, gen, id, result = std::move(result)]() mutable {
+            Job *j = find(id);
+            if (!j || j->generation != gen)
+                return;
+            j->planning = false;
+            if (!result) {
+                fail(*j, result.error());
+                return;
+            }
+            j->uploads = std::move(result->files);
+            j->planned = true;
+            j->snap.result.filesSkipped = result->skipped;
+            j->snap.filesTotal = j->uploads.size();
+            j->snap.filesDone = 0;
+            uint64_t total = 0;
+            for (const auto &u : j->uploads)
+                total += u.size;
+            j->snap.bytesTotal = total;
+            j->snap.bytesDone = 0;
+            for (const auto &u : j->uploads) {
+                if (u.lfs && !u.needsUpload) {
+                    j->snap.bytesDone += u.size; // the server already has it
+                    ++j->snap.filesDone;
+                }
+            }
+            j->snap.phase = "Uploading";
+            markChanged(*j);
+        });
+    });
+}
+
+void TransferEngine::Impl::scheduleUpload(Job &job, int &activeFiles)
+{
+    if (job.finishing)
+        return;
+    bool allUploaded = true;
+    for (size_t i = 0; i < job.uploads.size(); ++i) {
+        if (job.snap.state != JobState::Running && job.snap.state != JobState::Retrying)
+            return;
+        auto &u = job.uploads[i];
+        if (!u.lfs || !u.needsUpload || u.uploaded)
+            continue;
+        allUploaded = false;
+        if (u.active)
+            driveUploadObject(job, i);
+        else if (activeFiles < options.maxParallelFiles) {
+            ++activeFiles;
+            startUploadObject(job, i);
+        }
+    }
+    if (allUploaded)
+        commitUpload(job);
+}
+
+void TransferEngine::Impl::startUploadObject(Job &job, size_t index)
+{
+    auto &u = job.uploads[index];
+    auto a = std::make_shared<ActiveUpload>();
+    a->fd = ::open(u.localPath.c_str(), O_RDONLY | O_CLOEXEC);
+    if (a->fd < 0) {
+        fail(job, HubError::make(ErrorCode::Io, "\"" + u.localPath + "\" could not be read.", std::strerror(errno)));
+        return;
+    }
+    const size_t parts = u.action.isMultipart() ? u.action.partUrls.size() : 1;
+    if (u.action.isMultipart()) {
+        const uint64_t cs = u.action.chunkSize;
+        if (cs == 0 || (u.size + cs - 1) / cs != parts) {
+            fail(job, HubError::make(ErrorCode::BadResponse, "The Hub's upload instructions do not fit the file size.",
+                                     u.pathInRepo));
+            return;
+        }
+    }
+    a->conns.assign(parts, nullptr);
+    a->partEtags.assign(parts, {});
+    a->partDone.assign(parts, false);
+    a->retryAt.assign(parts, Clock::time_point{});
+    a->failures.assign(parts, 0);
+    u.active = a;
+    driveUploadObject(job, index);
+}
+
+void TransferEngine::Impl::driveUploadObject(Job &job, size_t index)
+{
+    auto &u = job.uploads[index];
+    ActiveUpload &a = *u.active;
+    const auto now = Clock::now();
+    const size_t parts = a.conns.size();
+    int running = 0;
+    for (auto *c : a.conns)
+        running += c ? 1 : 0;
+    bool allDone = true;
+    for (size_t p = 0; p < parts; ++p) {
+        if (a.partDone[p])
+            continue;
+        allDone = false;
+        if (a.conns[p] || a.retryAt[p] > now || running >= options.connectionsPerFile)
+            continue;
+        const bool multipart = u.action.isMultipart();
+        Conn *c = newConn(multipart ? Conn::Kind::PutPart : Conn::Kind::PutObject, job, index, p);
+        const std::string url = multipart ? u.action.partUrls[p] : u.action.upload->href;
+        // Upload URLs are pre-signed: never send the token along.
+        setCommonOptions(c, url, false);
+        c->fd = a.fd;
+        c->offset = multipart ? p * u.action.chunkSize : 0;
+        c->length = multipart ? std::min<uint64_t>(u.action.chunkSize, u.size - c->offset) : u.size;
+        c->sent = 0;
+        c->headerList = curl_slist_append(c->headerList, "Expect:");
+        curl_easy_setopt(c->easy, CURLOPT_HTTPHEADER, c->headerList);
+        curl_easy_setopt(c->easy, CURLOPT_UPLOAD, 1L);
+        curl_easy_setopt(c->easy, CURLOPT_INFILESIZE_LARGE, static_cast<curl_off_t>(c->length));
+        curl_easy_setopt(c->easy, CURLOPT_READFUNCTION, &Impl::readCallback);
+        curl_easy_setopt(c->easy, CURLOPT_READDATA, c);
+        a.conns[p] = c;
+        addConn(c);
+        ++running;
+    }
+    if (!allDone || a.completed || a.completion)
+        return;
+    if (!u.action.isMultipart()) {
+        a.completed = true;
+    } else if (a.completionRetryAt <= now) {
+        nlohmann::json body;
+        body["oid"] = u.sha256;
+        body["parts"] = nlohmann::json::array();
+        for (size_t p = 0; p < parts; ++p)
+            body["parts"].push_back({{"partNumber", p + 1}, {"etag", a.partEtags[p]}});
+        Conn *c = newConn(Conn::Kind::CompleteMultipart, job, index, 0);
+        setCommonOptions(c, u.action.upload->href, false);
+        c->postBody = body.dump();
+        c->headerList = curl_slist_append(c->headerList, "Accept: application/vnd.git-lfs+json");
+        c->headerList = curl_slist_append(c->headerList, "Content-Type: application/vnd.git-lfs+json");
+        curl_easy_setopt(c->easy, CURLOPT_HTTPHEADER, c->headerList);
+        curl_easy_setopt(c->easy, CURLOPT_POST, 1L);
+        curl_easy_setopt(c->easy, CURLOPT_POSTFIELDS, c->postBody.c_str());
+        curl_easy_setopt(c->easy, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(c->postBody.size()));
+        a.completion = c;
+        addConn(c);
+    }
+    if (a.completed) {
+        u.uploaded = true;
+        u.active.reset();
+        ++job.snap.filesDone;
+        markChanged(job);
+    }
+}
+
+void TransferEngine::Impl::onUploadDone(Conn &conn, CURLcode code)
+{
+    Job &job = *conn.job;
+    auto &u = job.uploads[conn.fileIndex];
+    ActiveUpload &a = *u.active;
+    const long status = conn.status;
+    const size_t p = conn.partIndex;
+    const uint64_t sent = conn.sent;
+    const auto kind = conn.kind;
+    const HttpHeaders headers = conn.headers;
+    std::optional<HubError> httpErr;
+    if (status >= 400)
+        httpErr = httpError(conn, job, u.pathInRepo);
+    if (kind == Conn::Kind::CompleteMultipart)
+        a.completion = nullptr;
+    else
+        a.conns[p] = nullptr;
+    removeConn(&conn);
+
+    if (code == CURLE_OK && status >= 200 && status < 300) {
+        if (kind == Conn::Kind::PutPart) {
+            auto etag = headers.get("ETag");
+            if (!etag) {
+                fail(job, HubError::make(ErrorCode::BadResponse,
+                                         "The storage server did not confirm a part of the upload.", u.pathInRepo));
+                return;
+            }
+            a.partEtags[p] = *etag;
+            a.partDone[p] = true;
+        } else if (kind == Conn::Kind::PutObject) {
+            a.partDone[p] = true;
+        } else {
+            a.completed = true;
+        }
+        driveUploadObject(job, conn.fileIndex);
+        return;
+    }
+    // This attempt's bytes will be sent again.
+    if (kind != Conn::Kind::CompleteMultipart)
+        job.snap.bytesDone -= std::min(job.snap.bytesDone, sent);
+    const bool transient = code != CURLE_OK || isTransientStatus(status);
+    HubError err = httpErr ? *httpErr
+                           : HubError::make(code == CURLE_OPERATION_TIMEDOUT ? ErrorCode::Timeout : ErrorCode::Network,
+                                            "The upload connection was interrupted; trying again.",
+                                            std::string(curl_easy_strerror(code)));
+    if (!transient) {
+        fail(job, err);
+        return;
+    }
+    int &failures = kind == Conn::Kind::CompleteMultipart ? a.completionFailures : a.failures[p];
+    if (sent > 0 && kind != Conn::Kind::CompleteMultipart)
+        failures = 0;
+    if (++failures > options.maxRetries) {
+        err.message = "The upload failed " + std::to_string(failures) + " times in a row. " + err.message;
+        fail(job, err);
+        return;
+    }
+    const auto when = Clock::now() + backoff(failures, &headers);
+    if (kind == Conn::Kind::CompleteMultipart)
+        a.completionRetryAt = when;
+    else
+        a.retryAt[p] = when;
+    job.snap.error = err;
+    job.snap.state = JobState::Retrying;
+    markChanged(job);
+}
+
+void TransferEngine::Impl::commitUpload(Job &job)
+{
+    job.finishing = true;
+    job.snap.phase = "Committing";
+    markChanged(job);
+    const UploadRequest req = *job.snap.upload;
+    const std::vector<UploadFile> files = [&] {
+        std::vector<UploadFile> v;
+        for (const auto &u : job.uploads) {
+            UploadFile c = u;
+            c.active.reset();
+            v.push_back(std::move(c));
+        }
+        return v;
+    }();
+    const uint64_t gen = job.generation;
+    const JobId id = job.snap.id;
+    const EngineOptions o = options;
+    planner->post([this, req, files, gen, id, o] {
+        Expected<CommitOutcome> outcome =
+            files.empty() ? Expected<CommitOutcome>(CommitOutcome{}) : runCommits(*plannerClient, req, files, o);
+        post([this, gen, id, outcome = std::move(outcome)] {
+            Job *j = find(id);
+            if (!j || j->generation != gen)
+                return;
+            j->finishing = false;
+            if (!outcome) {
+                j->planned = false; // a retry plans again and sends only what is missing
+                fail(*j, outcome.error());
+                return;
+            }
+            auto &r = j->snap.result;
+            r.commits = outcome->commits;
+            if (!outcome->commits.empty())
+                r.commit = outcome->commits.back();
+            r.commitUrl = outcome->commitUrl;
+            r.pullRequestUrl = outcome->pullRequestUrl;
+            r.filesTransferred = j->uploads.size();
+            j->commit = r.commit;
+            j->snap.bytesDone = j->snap.bytesTotal;
+            j->snap.filesDone = j->snap.filesTotal;
+            j->snap.phase.clear();
+            j->snap.error.reset();
+            setState(*j, JobState::Done);
+        });
+    });
+}
+
+} // namespace hub
