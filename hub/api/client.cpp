@@ -364,7 +364,7 @@ Expected<CompareResult> HubClient::compare(const RepoRef &repo, const std::strin
     result.head = head;
     std::string url =
         apiRepoUrl(config().endpoint, repo) + "/compare/" + encodeRevision(base) + ".." + encodeRevision(head);
-    appendQuery(url, "raw", "true");
+    // The JSON payload carries old and new sizes; parseCompare also reads the raw=true text form.
     HttpRequest req = makeRequest(HttpMethod::Get, url, &repo);
     req.revision = base + ".." + head;
     req.failOnHttpError = false;
