@@ -300,11 +300,11 @@ void TransferEngine::Impl::driveUploadObject(Job &job, size_t index)
         addConn(c);
         ++running;
     }
-    if (!allDone || a.completed || a.completion)
+    if (!allDone || a.completion)
         return;
     if (!u.action.isMultipart()) {
         a.completed = true;
-    } else if (a.completionRetryAt <= now) {
+    } else if (!a.completed && a.completionRetryAt <= now) {
         nlohmann::json body;
         body["oid"] = u.sha256;
         body["parts"] = nlohmann::json::array();

@@ -154,7 +154,8 @@ private slots:
         auto after = hub::preflightUpload(*m_client, up, po);
         QVERIFY(after.ok());
         for (const auto &f : after->files) {
-            const auto expected = f.pathInRepo == "a.txt" ? hub::UploadFileStatus::Changed : hub::UploadFileStatus::Unchanged;
+            const auto expected =
+                f.pathInRepo == "a.txt" ? hub::UploadFileStatus::Changed : hub::UploadFileStatus::Unchanged;
             QCOMPARE(f.status, expected);
         }
         QCOMPARE(after->filesToSend, size_t{1});

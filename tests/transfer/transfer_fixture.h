@@ -86,7 +86,12 @@ inline hub::JobSnapshot waitDone(hub::TransferEngine &engine, hub::JobId id, int
         if (s && (hub::isFinalState(s->state) || s->state == hub::JobState::Paused))
             return *s;
         if (std::chrono::steady_clock::now() > deadline) {
-            qWarning("job %llu did not finish in time", static_cast<unsigned long long>(id));
+            qWarning("job %llu did not finish in time (state %s, phase \"%s\", %llu/%llu bytes, files %llu/%llu)",
+                     static_cast<unsigned long long>(id), s ? std::string(hub::jobStateName(s->state)).c_str() : "?",
+                     s ? s->phase.c_str() : "", s ? static_cast<unsigned long long>(s->bytesDone) : 0ull,
+                     s ? static_cast<unsigned long long>(s->bytesTotal) : 0ull,
+                     s ? static_cast<unsigned long long>(s->filesDone) : 0ull,
+                     s ? static_cast<unsigned long long>(s->filesTotal) : 0ull);
             return s.value_or(hub::JobSnapshot{});
         }
     }
