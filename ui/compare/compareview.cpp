@@ -69,8 +69,10 @@ void CompareView::setRevisions(const QStringList &revisions)
     m_head->clear();
     m_base->addItems(revisions);
     m_head->addItems(revisions);
-    // A sensible default: the oldest offered revision against the newest.
-    m_base->setCurrentText(b.isEmpty() && !revisions.isEmpty() ? revisions.last() : b);
+    // A sensible default: the previous release against the newest one (callers list the
+    // newest tags first, then branches and PRs).
+    const QString defaultBase = revisions.size() >= 2 ? revisions.at(1) : QString();
+    m_base->setCurrentText(b.isEmpty() ? defaultBase : b);
     m_head->setCurrentText(h.isEmpty() && !revisions.isEmpty() ? revisions.first() : h);
 }
 

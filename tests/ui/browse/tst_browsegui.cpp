@@ -1,0 +1,209 @@
+// Offscreen GUI tests of app part 1 against the sandbox's demo world: the real MainWindow,
+// driven through its widgets, asserting on model and widget state.
+
+#include "sandboxfixture.h"
+
+#include "ui/browser/repobrowserpage.h"
+#include "ui/browser/repolistmodel.h"
+#include "ui/compare/changedfilesmodel.h"
+#include "ui/compare/compareview.h"
+#include "ui/compare/comparisonwidget.h"
+#include "ui/compare/valuechangemodel.h"
+#include "ui/core/loadstatewidget.h"
+#include "ui/core/pageregistry.h"
+#include "ui/history/commitlistmodel.h"
+#include "ui/history/historyview.h"
+#include "ui/metrics/metricsview.h"
+#include "ui/metrics/metrictablemodel.h"
+#include "ui/repo/cardview.h"
+#include "ui/repo/filelistmodel.h"
+#include "ui/repo/filesview.h"
+#include "ui/repo/repopage.h"
+#include "ui/shell/mainwindow.h"
+
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QSignalSpy>
+#include <QStackedWidget>
+#include <QStandardItemModel>
+#include <QTest>
+#include <QTextBrowser>
+#include <QTreeView>
+#include <QtCharts/QChart>
+#include <QtCharts/QLineSeries>
+
+using namespace hubui;
+
+namespace {
+
+hub::RepoRef model(const char *id)
+{
+    return {hub::RepoType::Model, *hub::RepoId::parse(id)};
+}
+
+int rowOf(QAbstractItemModel *m, int role, const QString &value)
+{
+    for (int r = 0; r < m->rowCount(); ++r)
+        if (m->index(r, 0).data(role).toString() == value)
+            return r;
+    return -1;
+}
+
+} // namespace
+
+class BrowseGuiTest final : public QObject {
+    Q_OBJECT
+
+private:
+    SandboxFixture m_f;
+    std::unique_ptr<PageRegistry> m_registry;
+    std::unique_ptr<MainWindow> m_window;
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_f.start());
+        m_registry = std::make_unique<PageRegistry>();
+        m_window = std::make_unique<MainWindow>(*m_f.context, *m_registry);
+        m_window->show();
+        QSignalSpy session(m_f.context.get(), &AppContext::sessionChanged);
+        m_f.context->refreshSession();
+        QTRY_VERIFY_WITH_TIMEOUT(m_f.context->session().status == SessionState::Status::SignedIn, 20000);
+        QCOMPARE(m_f.context->session().user, QStringLiteral("PellelNitram"));
+        QVERIFY(m_f.context->namespaces().contains(QStringLiteral("PellelNitram")));
+    }
+
+    void cleanupTestCase() { m_window.reset(); }
+
+    void browse_listsNamespaceAndOpensRepoCard()
+    {
+        auto *browser = m_window->browser();
+        QSignalSpy loaded(browser->model(), &RepoListModel::loaded);
+        m_window->browse(hub::RepoType::Model, QStringLiteral("PellelNitram"));
+        QVERIFY(loaded.wait(20000));
+        QCOMPARE(browser->loadState()->state(), LoadStateWidget::State::Ready);
+        QTest::keyClicks(browser->searchField(), QStringLiteral("word-detector"));
+        QTRY_COMPARE(browser->view()->model()->rowCount(), 1);
+
+        auto *page = m_window->repoPage();
+        QSignalSpy cardLoaded(page->card(), &CardView::loaded);
+        browser->view()->setCurrentIndex(browser->view()->model()->index(0, 0));
+        QTest::keyClick(browser->view(), Qt::Key_Return);
+        QCOMPARE(m_window->pages()->currentWidget(), page);
+        QVERIFY(cardLoaded.wait(20000));
+        QCOMPARE(page->repo().id.str(), std::string(hub::sandbox::demo::kWordDetector));
+        QVERIFY(!page->card()->browser()->toPlainText().isEmpty());
+        QVERIFY(rowOf(page->card()->fieldsModel(), Qt::DisplayRole, QStringLiteral("license")) >= 0);
+        browser->searchField()->clear();
+    }
+
+    void history_scrollsPastFirstPageAndShowsChangedFiles()
+    {
+        auto *page = m_window->repoPage();
+        QSignalSpy refs(page, &RepoPage::refsLoaded);
+        page->open(model(hub::sandbox::demo::kLongHistoryModel));
+        page->showTab(RepoPage::HistoryTab);
+        auto *history = page->history();
+        QTRY_VERIFY_WITH_TIMEOUT(history->model()->rowCount() >= 50, 20000);
+        const int first = history->model()->rowCount();
+        QVERIFY(history->model()->canFetchMore({}));
+        // Scroll to the bottom: the view asks the model for more.
+        QSignalSpy more(history->model(), &CommitListModel::pageLoaded);
+        history->view()->scrollToBottom();
+        history->view()->verticalScrollBar()->setValue(history->view()->verticalScrollBar()->maximum());
+        QTRY_VERIFY_WITH_TIMEOUT(history->model()->rowCount() > first, 20000);
+
+        // Select a commit: its changed files appear.
+        QSignalSpy details(history->details(), &ComparisonWidget::loaded);
+        history->view()->setCurrentIndex(history->model()->index(1, 0));
+        QVERIFY(details.wait(20000));
+        auto *files = history->details()->filesModel();
+        int changed = 0;
+        for (int r = 0; r < files->rowCount(); ++r)
+            changed += files->index(r, 0).data(ChangedFilesModel::ChangeRole).toInt() !=
+                       static_cast<int>(ChangedFile::Change::Unchanged);
+        QVERIFY(changed >= 1);
+    }
+
+    void compare_v100_v110_showsWeightsChanged()
+    {
+        auto *page = m_window->repoPage();
+        QSignalSpy refs(page, &RepoPage::refsLoaded);
+        page->open(model(hub::sandbox::demo::kWordDetector));
+        QVERIFY(refs.wait(20000));
+        page->showTab(RepoPage::CompareTab);
+        auto *cmp = page->compare();
+        QSignalSpy done(cmp->comparison(), &ComparisonWidget::loaded);
+        cmp->baseBox()->setCurrentText(QStringLiteral("v1.0.0"));
+        cmp->headBox()->setCurrentText(QStringLiteral("v1.1.0"));
+        auto *go = cmp->findChild<QPushButton *>();
+        QVERIFY(go);
+        for (auto *b : cmp->findChildren<QPushButton *>())
+            if (b->text().contains(QStringLiteral("Compare")))
+                go = b;
+        QTest::mouseClick(go, Qt::LeftButton);
+        QVERIFY(done.wait(20000));
+        const auto &r = cmp->comparison()->result();
+        QVERIFY(r.weightsChanged);
+        QVERIFY(!cmp->comparison()->headlineLabel()->text().isEmpty());
+        auto *files = cmp->comparison()->filesModel();
+        const int onnx = rowOf(files, ChangedFilesModel::PathRole, QStringLiteral("model.onnx"));
+        QVERIFY(onnx >= 0);
+        QCOMPARE(files->index(onnx, 0).data(ChangedFilesModel::ChangeRole).toInt(),
+                 static_cast<int>(ChangedFile::Change::Changed));
+        QVERIFY(r.configChanged);
+        QVERIFY(cmp->comparison()->configModel()->rowCount() >= 1);
+    }
+
+    void metrics_chartHasSeriesMatchingTable()
+    {
+        auto *page = m_window->repoPage();
+        QSignalSpy loaded(page->metrics(), &MetricsView::loaded);
+        page->showTab(RepoPage::MetricsTab);
+        QVERIFY(loaded.wait(30000));
+        auto *table = page->metrics()->model();
+        QVERIFY(table->rowCount() >= 2); // v1.0.0, v1.1.0 ...
+        const int seriesCount = table->columnCount() - MetricTableModel::FirstSeries;
+        QVERIFY(seriesCount >= 1);
+        const auto series = page->metrics()->chart()->series();
+        QCOMPARE(series.size(), seriesCount);
+        auto *line = qobject_cast<QLineSeries *>(series.first());
+        QVERIFY(line);
+        QVERIFY(line->count() >= 1);
+    }
+
+    void download_changesCacheBadge()
+    {
+        auto *browser = m_window->browser();
+        QSignalSpy loaded(browser->model(), &RepoListModel::loaded);
+        m_window->browse(hub::RepoType::Model, QStringLiteral("PellelNitram"));
+        QVERIFY(loaded.wait(20000));
+        auto *list = browser->model();
+        const int row = list->rowOf(QString::fromLatin1(hub::sandbox::demo::kSimpleHtr));
+        QVERIFY(row >= 0);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            static_cast<CacheBadge>(list->index(row, 0).data(RepoListModel::CacheBadgeRole).toInt()),
+            CacheBadge::NotDownloaded, 20000);
+
+        auto *page = m_window->repoPage();
+        QSignalSpy filesLoaded(page->files(), &FilesView::loaded);
+        page->open(model(hub::sandbox::demo::kSimpleHtr));
+        QVERIFY(filesLoaded.wait(20000));
+        QSignalSpy finished(m_f.context.get(), &AppContext::downloadFinished);
+        page->files()->download(page->files()->commit(), {QStringLiteral("config.json")});
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(finished.first().first().value<hub::JobSnapshot>().state, hub::JobState::Done);
+        // The file shows as cached in Files, and the repo list badge changes.
+        QTRY_VERIFY_WITH_TIMEOUT(page->files()->model()->cachedCount() == 1, 20000);
+        const int r2 = list->rowOf(QString::fromLatin1(hub::sandbox::demo::kSimpleHtr));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            static_cast<CacheBadge>(list->index(r2, 0).data(RepoListModel::CacheBadgeRole).toInt()),
+            CacheBadge::Downloaded, 20000);
+    }
+};
+
+QTEST_MAIN(BrowseGuiTest)
+#include "tst_browsegui.moc"
