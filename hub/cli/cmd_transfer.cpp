@@ -287,6 +287,7 @@ template <class Request> int runJob(Common &c, const fs::path &stateDir, Request
                 if (!r.pullRequestUrl.empty())
                     io.out << "Pull request: " << r.pullRequestUrl << "\n";
             }
+            io.out << "Transferred " << snap->bytesTransferred << " bytes over the network.\n";
             engine.remove(*id);
             rc = 0;
         } else if (snap && snap->error) {
