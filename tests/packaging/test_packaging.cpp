@@ -99,17 +99,17 @@ private slots:
 
     void control_hasComputedRuntimeDependencies()
     {
-        const Run f = run(QStringLiteral("dpkg-deb"), {QStringLiteral("-f"), m_deb, QStringLiteral("Package"),
-                                                      QStringLiteral("Version"), QStringLiteral("Depends"),
-                                                      QStringLiteral("Installed-Size")});
+        const Run f = run(QStringLiteral("dpkg-deb"),
+                          {QStringLiteral("-f"), m_deb, QStringLiteral("Package"), QStringLiteral("Version"),
+                           QStringLiteral("Depends"), QStringLiteral("Installed-Size")});
         QVERIFY2(f.exitCode == 0, qPrintable(describe(f)));
         QVERIFY2(f.out.contains(QStringLiteral("Package: hubdesk\n")), qPrintable(f.out));
         QVERIFY2(f.out.contains(QStringLiteral("Version: " HUBDESK_VERSION)), qPrintable(f.out));
         // dpkg-shlibdeps found these from the binaries (versioned, Debian 12 names).
-        for (const char *lib : {"libc6 (>=", "libstdc++6 (>=", "libqt6widgets6 (>=", "libqt6core6 (>=",
-                                "libcurl4 (>=", "libyaml-cpp0.7 (>=", "libssl3 (>="}) {
-            QVERIFY2(f.out.contains(QLatin1String(lib)), qPrintable(QStringLiteral("missing %1 in\n%2")
-                                                                         .arg(QLatin1String(lib), f.out)));
+        for (const char *lib : {"libc6 (>=", "libstdc++6 (>=", "libqt6widgets6 (>=", "libqt6core6 (>=", "libcurl4 (>=",
+                                "libyaml-cpp0.7 (>=", "libssl3 (>="}) {
+            QVERIFY2(f.out.contains(QLatin1String(lib)),
+                     qPrintable(QStringLiteral("missing %1 in\n%2").arg(QLatin1String(lib), f.out)));
         }
         QVERIFY(f.out.contains(QStringLiteral("libqt6svg6")));
     }
@@ -136,7 +136,7 @@ private slots:
             const Run v = run(rootPath(QStringLiteral("usr/bin/") + QLatin1String(prog)), {QStringLiteral("--version")},
                               30'000, {}, env);
             QVERIFY2(v.exitCode == 0, qPrintable(describe(v)));
-            QVERIFY2((v.out + v.err).contains(QStringLiteral(HUBDESK_VERSION)), qPrintable(describe(v)));
+            QVERIFY2(QString(v.out + v.err).contains(QStringLiteral(HUBDESK_VERSION)), qPrintable(describe(v)));
         }
     }
 
@@ -160,7 +160,8 @@ private slots:
 
     void desktopEntry_validates()
     {
-        const QString desktop = rootPath(QStringLiteral("usr/share/applications/") + m_appId + QStringLiteral(".desktop"));
+        const QString desktop =
+            rootPath(QStringLiteral("usr/share/applications/") + m_appId + QStringLiteral(".desktop"));
         QVERIFY2(QFile::exists(desktop), qPrintable(desktop));
         const Run v = run(QStringLiteral("desktop-file-validate"), {desktop});
         QVERIFY2(v.exitCode == 0 && !v.out.contains(QStringLiteral("error")), qPrintable(describe(v)));
@@ -177,7 +178,7 @@ private slots:
             rootPath(QStringLiteral("usr/share/metainfo/") + m_appId + QStringLiteral(".metainfo.xml"));
         QVERIFY2(QFile::exists(metainfo), qPrintable(metainfo));
         const Run v = run(QStringLiteral("appstreamcli"), {QStringLiteral("validate"), QStringLiteral("--no-net"),
-                                                          QStringLiteral("--explain"), metainfo});
+                                                           QStringLiteral("--explain"), metainfo});
         QVERIFY2(v.exitCode == 0, qPrintable(describe(v)));
         QFile f(metainfo);
         QVERIFY(f.open(QIODevice::ReadOnly));
@@ -207,11 +208,12 @@ private slots:
     {
         const QProcessEnvironment env = isolatedEnv();
         for (const char *prog : {"hubdesk-cli", "hubdesk-sandbox", "hubdesk"}) {
-            const QString page = rootPath(QStringLiteral("usr/share/man/man1/") + QLatin1String(prog) +
-                                          QStringLiteral(".1.gz"));
+            const QString page =
+                rootPath(QStringLiteral("usr/share/man/man1/") + QLatin1String(prog) + QStringLiteral(".1.gz"));
             const Run man = run(QStringLiteral("gzip"), {QStringLiteral("-dc"), page});
             QVERIFY2(man.exitCode == 0, qPrintable(describe(man)));
-            QVERIFY2(man.out.contains(QStringLiteral(".TH ") + QLatin1String(prog).toUpper()), qPrintable(man.out.left(400)));
+            QVERIFY2(man.out.contains(QStringLiteral(".TH ") + QString::fromLatin1(prog).toUpper()),
+                     qPrintable(man.out.left(400)));
             QVERIFY(man.out.contains(QStringLiteral(HUBDESK_VERSION)));
             // Every option/command the program's --help lists is in its man page.
             const Run help = run(rootPath(QStringLiteral("usr/bin/") + QLatin1String(prog)), {QStringLiteral("--help")},
@@ -225,8 +227,10 @@ private slots:
                 // man escapes '-' as '\-'.
                 QString escaped = word;
                 escaped.replace(QLatin1Char('-'), QStringLiteral("\\-"));
-                QVERIFY2(man.out.contains(word) || man.out.contains(escaped),
-                         qPrintable(QStringLiteral("%1: '%2' from --help is not in the man page").arg(QLatin1String(prog), word)));
+                QVERIFY2(
+                    man.out.contains(word) || man.out.contains(escaped),
+                    qPrintable(
+                        QStringLiteral("%1: '%2' from --help is not in the man page").arg(QLatin1String(prog), word)));
                 ++checked;
             }
             QVERIFY2(checked > 0, qPrintable(help.out));
