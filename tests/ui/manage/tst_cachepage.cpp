@@ -1,0 +1,284 @@
+// The Local cache page against a hand-built cache (tests/cache/cache_fixture.h): rows, sizes,
+// charts = tables, delete with a plan whose promise a new scan confirms, pins kept by prune,
+// the removed list, damaged entries.
+
+#include "cache/cache_fixture.h"
+#include "ui/cache/cachefiltermodel.h"
+#include "ui/cache/cachemodel.h"
+#include "ui/cache/cachepage.h"
+#include "ui/cache/cacheservice.h"
+#include "ui/cache/deleteplandialog.h"
+#include "ui/cache/prunedialog.h"
+#include "ui/cache/removedlistmodel.h"
+#include "ui/cache/spacechart.h"
+#include "ui/cache/spaceusagemodel.h"
+#include "ui/core/settings.h"
+
+#include <QListWidget>
+#include <QPieSeries>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+
+using namespace hubui;
+
+class TestCachePage final : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void listsReposRevisionsFilesAndPartials();
+    void chartsShowTheSameNumbersAsTheirTables();
+    void deleteRevision_newScanShowsExactlyThePlannedBytes();
+    void pinnedRevisionIsNeverPruned();
+    void filterBySizeAndDamage();
+    void removedListSurvivesRestartAndOffersDownloadAgain();
+
+private:
+    QModelIndex rowFor(const QString &key) const;
+    template <class D> D *waitForDialog(QSignalSpy &spy);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    fixture::Fixture m_fixture;
+    std::unique_ptr<Settings> m_settings;
+    std::unique_ptr<CacheService> m_service;
+    std::unique_ptr<CachePage> m_page;
+};
+
+void TestCachePage::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+void TestCachePage::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_fixture = fixture::build(std::filesystem::path(m_dir->filePath(QStringLiteral("hub")).toStdString()));
+    m_settings = std::make_unique<Settings>(m_dir->filePath(QStringLiteral("config")));
+    m_service = std::make_unique<CacheService>(m_dir->filePath(QStringLiteral("hub")), QString());
+    QSignalSpy scanned(m_service.get(), &CacheService::scanFinished);
+    m_page = std::make_unique<CachePage>(m_service.get(), m_settings.get());
+    m_page->resize(1200, 800);
+    m_page->show();
+    QVERIFY(scanned.wait(10000));
+}
+
+void TestCachePage::cleanup()
+{
+    m_page.reset();
+    m_service.reset();
+    m_settings.reset();
+    m_dir.reset();
+}
+
+QModelIndex TestCachePage::rowFor(const QString &key) const
+{
+    QModelIndex idx = m_page->model()->repoIndex(key);
+    if (!idx.isValid())
+        idx = m_page->model()->revisionIndex(key);
+    return idx;
+}
+
+template <class D> D *TestCachePage::waitForDialog(QSignalSpy &spy)
+{
+    if (spy.isEmpty() && !spy.wait(10000))
+        return nullptr;
+    return qobject_cast<D *>(spy.takeFirst().at(0).value<QDialog *>());
+}
+
+void TestCachePage::listsReposRevisionsFilesAndPartials()
+{
+    CacheModel *model = m_page->model();
+    const QModelIndex word = rowFor(QStringLiteral("model/PellelNitram/xournalpp-htr-word-detector"));
+    QVERIFY(word.isValid());
+    QCOMPARE(word.data(CacheModel::BytesRole).toLongLong(), qint64(m_fixture.wordSize()));
+    QCOMPARE(model->rowCount(word), 3); // v1.0.0, main, detached
+
+    const QModelIndex v1 = rowFor(QString::fromStdString(fixture::kV1));
+    QVERIFY(v1.isValid());
+    QVERIFY(v1.data(CacheModel::RefsRole).toStringList().contains(QStringLiteral("v1.0.0")));
+    // v1.0.0 alone owns its model.onnx; config.json and .gitattributes are shared with main.
+    QCOMPARE(v1.data(CacheModel::ExclusiveBytesRole).toLongLong(), qint64(m_fixture.onnxV1.size()));
+    QCOMPARE(v1.data(CacheModel::SharedBytesRole).toLongLong(),
+             qint64(m_fixture.config.size() + m_fixture.gitattributes.size()));
+    QCOMPARE(model->rowCount(v1), 3);
+
+    const QModelIndex old = rowFor(QString::fromStdString(fixture::kOld));
+    QCOMPARE(old.siblingAtColumn(CacheModel::Refs).data().toString(), QStringLiteral("(detached)"));
+
+    bool sawPartials = false;
+    for (int r = 0; r < model->rowCount(); ++r) {
+        const QModelIndex idx = model->index(r, 0);
+        if (static_cast<CacheModel::NodeKind>(idx.data(CacheModel::NodeKindRole).toInt()) ==
+            CacheModel::NodeKind::PartialGroup) {
+            sawPartials = true;
+            QCOMPARE(idx.data(CacheModel::BytesRole).toLongLong(), qint64(m_fixture.partial.size()));
+        }
+    }
+    QVERIFY(sawPartials);
+
+    const QModelIndex damaged = rowFor(QStringLiteral("model/PellelNitram/xournalpp-htr-simple-htr"));
+    QVERIFY(damaged.data(CacheModel::DamagedRole).toBool());
+    QVERIFY(damaged.siblingAtColumn(CacheModel::Status).data().toString().startsWith(QStringLiteral("Damaged")));
+    QVERIFY(!damaged.data(CacheModel::ProblemsRole).toStringList().isEmpty());
+}
+
+void TestCachePage::chartsShowTheSameNumbersAsTheirTables()
+{
+    for (SpaceChart *chart : {m_page->repoChart(), m_page->revisionChart()}) {
+        QAbstractItemModel *table = chart->table()->model();
+        QCOMPARE(chart->series()->count(), table->rowCount());
+        qreal chartSum = 0;
+        for (QPieSlice *s : chart->series()->slices())
+            chartSum += s->value();
+        qint64 tableSum = 0;
+        for (int r = 0; r < table->rowCount(); ++r)
+            tableSum += table->index(r, 0).data(SpaceUsageModel::BytesRole).toLongLong();
+        QCOMPARE(qint64(chartSum), tableSum);
+    }
+    // Clicking a slice selects the repo in the tree (same path as mouse clicks on the chart).
+    QPieSlice *first = m_page->repoChart()->series()->slices().first();
+    emit m_page->repoChart()->series()->clicked(first);
+    const QModelIndex current = m_page->filterModel()->mapToSource(m_page->view()->currentIndex());
+    QCOMPARE(current.data(CacheModel::RepoKeyRole).toString(), first->property("key").toString());
+    // The revision chart follows: slices per revision of that repo, plus the shared part.
+    QVERIFY(m_page->revisionChart()->series()->count() >= 1);
+}
+
+void TestCachePage::deleteRevision_newScanShowsExactlyThePlannedBytes()
+{
+    const qint64 before = qint64(m_service->info()->totalSizeOnDisk);
+    m_page->selectKey(QString::fromStdString(fixture::kV1));
+    QSignalSpy dialogs(m_page.get(), &CachePage::dialogOpened);
+    QSignalSpy plans(m_service.get(), &CacheService::planReady);
+    m_page->deleteSelected();
+    auto *dialog = waitForDialog<DeletePlanDialog>(dialogs);
+    QVERIFY(dialog);
+    QCOMPARE(plans.count(), 1);
+    const auto plan = plans.at(0).at(0).value<std::shared_ptr<const hub::cache::DeletePlan>>();
+    QCOMPARE(plan->bytesFreed(), uint64_t(m_fixture.onnxV1.size()));
+    QVERIFY(dialog->summaryText().startsWith(QStringLiteral("Frees ")));
+    bool explainsConfig = false;
+    for (int i = 0; i < dialog->keptList()->count(); ++i)
+        explainsConfig |= dialog->keptList()->item(i)->text().startsWith(QStringLiteral("config.json is shared with"));
+    QVERIFY2(explainsConfig, "the plan explains that config.json stays");
+
+    QSignalSpy scanned(m_service.get(), &CacheService::scanFinished);
+    QSignalSpy deleted(m_service.get(), &CacheService::deleted);
+    dialog->accept();
+    QVERIFY(scanned.wait(10000));
+    QCOMPARE(deleted.count(), 1);
+    const qint64 after = qint64(m_service->info()->totalSizeOnDisk);
+    QCOMPARE(before - after, qint64(plan->bytesFreed()));
+    QVERIFY(!rowFor(QString::fromStdString(fixture::kV1)).isValid());
+    QVERIFY(rowFor(QString::fromStdString(fixture::kMain)).isValid());
+    // main still has its config.json.
+    QVERIFY(std::filesystem::exists(m_fixture.word().dir / "snapshots" / fixture::kMain / "config.json"));
+
+    QCOMPARE(m_page->removedModel()->rowCount(), 1);
+    QCOMPARE(m_page->removedModel()->entries().first().commit, QString::fromStdString(fixture::kV1));
+    QCOMPARE(m_page->removedModel()->entries().first().repoKey,
+             QStringLiteral("model/PellelNitram/xournalpp-htr-word-detector"));
+}
+
+void TestCachePage::pinnedRevisionIsNeverPruned()
+{
+    const QString old = QString::fromStdString(fixture::kOld);
+    m_page->selectKey(old);
+    m_page->togglePinSelected();
+    QVERIFY(rowFor(old).data(CacheModel::PinnedRole).toBool());
+    QVERIFY(m_settings->pinnedCommits().contains(old));
+
+    QSignalSpy dialogs(m_page.get(), &CachePage::dialogOpened);
+    QSignalSpy previews(m_service.get(), &CacheService::prunePlanReady);
+    m_page->pruneAssistant();
+    auto *prune = waitForDialog<PruneDialog>(dialogs);
+    QVERIFY(prune);
+    QVERIFY(previews.wait(10000));
+    auto plan = prune->preview();
+    QVERIFY(plan);
+    for (const auto &item : plan->items())
+        QVERIFY2(item.commit != fixture::kOld, "a pinned revision is in the prune plan");
+    // The partial download is in the plan, so the total is non-zero.
+    QVERIFY(plan->partialBytesFreed() == m_fixture.partial.size());
+
+    // Unpinned, the detached revision is pruned.
+    prune->reject();
+    m_page->selectKey(old);
+    m_page->togglePinSelected();
+    QVERIFY(!m_settings->pinnedCommits().contains(old));
+    m_page->pruneAssistant();
+    prune = waitForDialog<PruneDialog>(dialogs);
+    QVERIFY(prune);
+    QVERIFY(previews.wait(10000));
+    bool hasOld = false;
+    for (const auto &item : prune->preview()->items())
+        hasOld |= item.commit == fixture::kOld;
+    QVERIFY(hasOld);
+    QVERIFY(prune->pruneButton()->isEnabled());
+    QSignalSpy scanned(m_service.get(), &CacheService::scanFinished);
+    const qint64 before = qint64(m_service->info()->totalSizeOnDisk);
+    const qint64 promised = qint64(prune->preview()->bytesFreed());
+    prune->pruneButton()->click();
+    QVERIFY(scanned.wait(10000));
+    QCOMPARE(before - qint64(m_service->info()->totalSizeOnDisk), promised);
+    QCOMPARE(m_service->info()->partialBytes, uint64_t(0));
+}
+
+void TestCachePage::filterBySizeAndDamage()
+{
+    CacheFilterModel *filter = m_page->filterModel();
+    filter->setMinimumBytes(100 * 1000);
+    QCOMPARE(filter->rowCount(), 1); // only the word detector (≈140 kB) is that big
+    filter->setMinimumBytes(0);
+    filter->setDamagedOnly(true);
+    QCOMPARE(filter->rowCount(), 1);
+    QCOMPARE(filter->index(0, 0).data(CacheModel::RepoKeyRole).toString(),
+             QStringLiteral("model/PellelNitram/xournalpp-htr-simple-htr"));
+    filter->setDamagedOnly(false);
+    filter->setText(QStringLiteral("v1.0.0"));
+    QCOMPARE(filter->rowCount(), 1);
+}
+
+void TestCachePage::removedListSurvivesRestartAndOffersDownloadAgain()
+{
+    m_page->selectKey(QString::fromStdString(fixture::kOld));
+    QSignalSpy dialogs(m_page.get(), &CachePage::dialogOpened);
+    QSignalSpy scanned(m_service.get(), &CacheService::scanFinished);
+    m_page->deleteSelected();
+    auto *dialog = waitForDialog<DeletePlanDialog>(dialogs);
+    QVERIFY(dialog);
+    dialog->accept();
+    QVERIFY(scanned.wait(10000));
+
+    // A new page on the same settings still lists it.
+    CachePage again(m_service.get(), m_settings.get());
+    QCOMPARE(again.removedModel()->rowCount(), 1);
+    QSignalSpy downloads(&again, &CachePage::downloadRequested);
+    QSignalSpy againDialogs(&again, &CachePage::dialogOpened);
+    again.showRemoved();
+    QCOMPARE(againDialogs.count(), 1);
+    auto *removed = againDialogs.at(0).at(0).value<QDialog *>();
+    auto *view = removed->findChild<QTableView *>();
+    view->setCurrentIndex(view->model()->index(0, 0));
+    auto *button = removed->findChild<QPushButton *>();
+    for (auto *b : removed->findChildren<QPushButton *>()) {
+        if (b->accessibleName() == QStringLiteral("Download again"))
+            button = b;
+    }
+    QVERIFY(button->isEnabled());
+    button->click();
+    QCOMPARE(downloads.count(), 1);
+    QCOMPARE(downloads.at(0).at(0).toString(), QStringLiteral("model/PellelNitram/xournalpp-htr-word-detector"));
+    QCOMPARE(downloads.at(0).at(1).toString(), QString::fromStdString(fixture::kOld));
+}
+
+QTEST_MAIN(TestCachePage)
+#include "tst_cachepage.moc"

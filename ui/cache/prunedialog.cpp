@@ -1,0 +1,108 @@
+#include "ui/cache/prunedialog.h"
+
+#include "ui/cache/deleteplandialog.h"
+
+#include <QCheckBox>
+#include <QDialogButtonBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+namespace hubui {
+
+PruneDialog::PruneDialog(std::set<std::string> pinned, QWidget *parent)
+    : QDialog(parent), m_pinned(std::move(pinned)),
+      m_unreferenced(new QCheckBox(tr("Revisions no branch or tag points to (&unreferenced)"), this)),
+      m_older(new QCheckBox(tr("Revisions &not used for"), this)), m_days(new QSpinBox(this)),
+      m_partials(new QCheckBox(tr("Un&finished downloads (not running now)"), this)), m_list(new QListWidget(this)),
+      m_total(new QLabel(this)), m_prune(nullptr)
+{
+    setWindowTitle(tr("Prune the cache"));
+    m_unreferenced->setChecked(true);
+    m_partials->setChecked(true);
+    m_days->setRange(1, 3650);
+    m_days->setValue(90);
+    m_days->setSuffix(tr(" days"));
+    m_days->setAccessibleName(tr("Days without use"));
+    m_days->setEnabled(false);
+    m_list->setAccessibleName(tr("What pruning removes"));
+    m_total->setAccessibleName(tr("Space pruning frees"));
+    m_total->setWordWrap(true);
+    QFont bold = m_total->font();
+    bold.setBold(true);
+    m_total->setFont(bold);
+
+    auto *olderRow = new QHBoxLayout();
+    olderRow->addWidget(m_older);
+    olderRow->addWidget(m_days);
+    olderRow->addStretch(1);
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    m_prune = buttons->addButton(tr("&Prune"), QDialogButtonBox::AcceptRole);
+    m_prune->setEnabled(false);
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto *intro = new QLabel(tr("Choose what to remove. Pinned revisions are always kept. Nothing is deleted "
+                                "until you press Prune."),
+                             this);
+    intro->setWordWrap(true);
+    auto *previewLabel = new QLabel(tr("Pre&view:"), this);
+    previewLabel->setBuddy(m_list);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(intro);
+    layout->addWidget(m_unreferenced);
+    layout->addLayout(olderRow);
+    layout->addWidget(m_partials);
+    layout->addWidget(previewLabel);
+    layout->addWidget(m_list, 1);
+    layout->addWidget(m_total);
+    layout->addWidget(buttons);
+
+    connect(m_unreferenced, &QCheckBox::toggled, this, &PruneDialog::refreshPreview);
+    connect(m_partials, &QCheckBox::toggled, this, &PruneDialog::refreshPreview);
+    connect(m_older, &QCheckBox::toggled, this, [this](bool on) {
+        m_days->setEnabled(on);
+        refreshPreview();
+    });
+    connect(m_days, &QSpinBox::valueChanged, this, &PruneDialog::refreshPreview);
+    m_total->setText(tr("Computing…"));
+    resize(600, 440);
+}
+
+hub::cache::PruneOptions PruneDialog::options() const
+{
+    hub::cache::PruneOptions o;
+    o.unreferenced = m_unreferenced->isChecked();
+    o.olderThanDays = m_older->isChecked() ? m_days->value() : -1;
+    o.partials = m_partials->isChecked();
+    o.pinned = m_pinned;
+    return o;
+}
+
+void PruneDialog::refreshPreview()
+{
+    m_prune->setEnabled(false);
+    m_total->setText(tr("Computing…"));
+    emit previewRequested(options());
+}
+
+void PruneDialog::setPreview(std::shared_ptr<const hub::cache::DeletePlan> plan)
+{
+    m_plan = std::move(plan);
+    m_list->clear();
+    if (!m_plan)
+        return;
+    m_list->addItems(DeletePlanDialog::removalLines(*m_plan));
+    const QStringList kept = DeletePlanDialog::keptLines(*m_plan);
+    for (const QString &line : kept)
+        m_list->addItem(line);
+    m_total->setText(DeletePlanDialog::summary(*m_plan));
+    m_prune->setEnabled(!m_plan->empty());
+}
+
+} // namespace hubui

@@ -1,0 +1,53 @@
+#pragma once
+
+#include <QDialog>
+
+class QLineEdit;
+class QPlainTextEdit;
+class QSpinBox;
+class QLabel;
+
+namespace hubui {
+
+class Settings;
+
+/// Edits the preferences through the typed Settings facade: Hub endpoint, cache location
+/// (showing what the environment chooses when left empty), parallel transfers, bandwidth limit,
+/// proxy and the project namespaces listed in the sidebar. Values are written on OK only.
+class SettingsDialog final : public QDialog {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SettingsDialog)
+
+public:
+    /// `settings` is not owned.
+    explicit SettingsDialog(Settings *settings, QWidget *parent = nullptr);
+
+    /// Writes the fields to the settings (called on accept; public for tests).
+    void apply();
+
+    QLineEdit *endpointEdit() const { return m_endpoint; }
+    QLineEdit *cacheEdit() const { return m_cache; }
+    QSpinBox *parallelBox() const { return m_parallel; }
+    QSpinBox *bandwidthBox() const { return m_bandwidth; }
+    QLineEdit *proxyEdit() const { return m_proxy; }
+    QPlainTextEdit *namespacesEdit() const { return m_namespaces; }
+
+signals:
+    /// After apply(): the app re-reads what changed (engine limits, endpoint, cache dir).
+    void settingsApplied();
+
+private:
+    bool validate();
+
+    Settings *m_settings;
+    QLineEdit *m_endpoint;
+    QLineEdit *m_cache;
+    QLabel *m_cacheHint;
+    QSpinBox *m_parallel;
+    QSpinBox *m_bandwidth;
+    QLineEdit *m_proxy;
+    QPlainTextEdit *m_namespaces;
+    QLabel *m_error;
+};
+
+} // namespace hubui

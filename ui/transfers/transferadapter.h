@@ -1,0 +1,67 @@
+#pragma once
+
+#include "ui/transfers/transferjobinfo.h"
+
+#include "hub/transfer/engine.h"
+
+#include <QHash>
+#include <QObject>
+
+#include <functional>
+#include <memory>
+
+namespace hubui {
+
+class TransferModel;
+
+/// The one bridge between the transfer engine's worker thread and Qt (house-style rule 11):
+/// engine events arrive on the worker thread, are copied into TransferJobInfo values there and
+/// re-posted to this object's (GUI) thread, where they update TransferModel and emit signals.
+/// Commands (pause, resume, ...) go straight to the engine, whose calls are thread-safe and quick.
+class TransferAdapter final : public QObject {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TransferAdapter)
+
+public:
+    using RegisterSink = std::function<void(std::shared_ptr<hub::EventSink>)>;
+
+    /// `engine` must outlive this adapter. `registerSink` hands the adapter's sink to whoever
+    /// owns the engine's single sink slot (AppContext::addTransferSink, or
+    /// TransferEngine::setEventSink in tests); jobs already in the engine (restored from the
+    /// journal) are loaded right after, marked resumedFromJournal.
+    TransferAdapter(hub::TransferEngine &engine, const RegisterSink &registerSink, QObject *parent = nullptr);
+    ~TransferAdapter() override;
+
+    TransferModel *model() const { return m_model; }
+    hub::TransferEngine &engine() { return m_engine; }
+
+    hub::Expected<hub::JobId> submit(hub::DownloadRequest request);
+    hub::Expected<hub::JobId> submit(hub::UploadRequest request);
+    void pause(quint64 id);
+    void resume(quint64 id);
+    void cancel(quint64 id);
+    void retry(quint64 id);
+    void remove(quint64 id);
+    /// Forgets every finished job in the engine and the model.
+    void clearFinished();
+
+    /// Converts an engine snapshot (any thread).
+    static TransferJobInfo toInfo(const hub::JobSnapshot &job);
+
+signals:
+    void jobUpdated(const hubui::TransferJobInfo &job);
+    /// A job reached Done, Failed or Cancelled (once per run; again after a retry).
+    void jobFinished(const hubui::TransferJobInfo &job);
+
+private:
+    class Sink;
+    void apply(TransferJobInfo job);
+    void drop(quint64 id);
+
+    hub::TransferEngine &m_engine;
+    TransferModel *m_model;
+    std::shared_ptr<Sink> m_sink;
+    QHash<quint64, QDateTime> m_startedAt;
+};
+
+} // namespace hubui
