@@ -87,7 +87,7 @@ std::string plural(int n, const char *one, const char *many)
 }
 
 /// "model.onnx (45.0 MB → 45.1 MB)", "model.onnx (45.0 MB)", "a.bin → b.bin"
-std::string describeFile(const FileChange &f)
+std::string describeFile(const ComparedFile &f)
 {
     switch (f.change) {
     case ChangeType::Added: return f.path + " (" + humanBytes(f.newSize) + ")";
@@ -112,7 +112,7 @@ void summarize(TreeDiff &d)
                                                 FileKind::Other};
     std::vector<FileKind> touched;
     for (FileKind k : kOrder) {
-        const bool hit = std::any_of(d.files.begin(), d.files.end(), [k](const FileChange &f) {
+        const bool hit = std::any_of(d.files.begin(), d.files.end(), [k](const ComparedFile &f) {
             return f.kind == k && f.change != ChangeType::Unchanged && f.change != ChangeType::Renamed;
         });
         if (hit)
@@ -188,7 +188,7 @@ TreeDiff diffTrees(const std::vector<FileEntry> &oldFiles, const std::vector<Fil
             continue;
         }
         const FileEntry *n = it->second;
-        FileChange f;
+        ComparedFile f;
         f.change = sameContent(*o, *n) ? ChangeType::Unchanged : ChangeType::Changed;
         f.kind = classifyFile(*n);
         f.path = path;
@@ -213,7 +213,7 @@ TreeDiff diffTrees(const std::vector<FileEntry> &oldFiles, const std::vector<Fil
     }
     std::map<const FileEntry *, bool> paired;
     for (const FileEntry *n : added) {
-        FileChange f;
+        ComparedFile f;
         f.kind = classifyFile(*n);
         f.path = n->path;
         f.newSize = n->size;
@@ -243,7 +243,7 @@ TreeDiff diffTrees(const std::vector<FileEntry> &oldFiles, const std::vector<Fil
     for (const FileEntry *o : removed) {
         if (paired[o])
             continue;
-        FileChange f;
+        ComparedFile f;
         f.change = ChangeType::Removed;
         f.kind = classifyFile(*o);
         f.path = o->path;
@@ -253,7 +253,8 @@ TreeDiff diffTrees(const std::vector<FileEntry> &oldFiles, const std::vector<Fil
         f.lfs = o->isLfs();
         d.files.push_back(std::move(f));
     }
-    std::sort(d.files.begin(), d.files.end(), [](const FileChange &a, const FileChange &b) { return a.path < b.path; });
+    std::sort(d.files.begin(), d.files.end(),
+              [](const ComparedFile &a, const ComparedFile &b) { return a.path < b.path; });
 
     for (const auto &f : d.files) {
         d.totalSizeDelta += f.sizeDelta();

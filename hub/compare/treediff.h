@@ -14,7 +14,7 @@ enum class ChangeType { Added, Removed, Changed, Renamed, Unchanged };
 /// "added", "removed", "changed", "renamed", "unchanged"
 std::string_view changeTypeName(ChangeType type);
 
-struct FileChange {
+struct ComparedFile {
     ChangeType change = ChangeType::Unchanged;
     FileKind kind = FileKind::Other; // of the new file (of the old one when removed)
     std::string path;                // new path (old path when removed)
@@ -30,7 +30,7 @@ struct FileChange {
 
 struct TreeDiff {
     /// Sorted by path; unchanged files included so a UI can show the whole tree.
-    std::vector<FileChange> files;
+    std::vector<ComparedFile> files;
 
     int added = 0;
     int removed = 0;

@@ -34,7 +34,7 @@ std::vector<FileEntry> wordDetectorTree()
     };
 }
 
-const FileChange *find(const TreeDiff &d, const std::string &path)
+const ComparedFile *find(const TreeDiff &d, const std::string &path)
 {
     for (const auto &f : d.files)
         if (f.path == path)
@@ -84,7 +84,7 @@ private slots:
         QCOMPARE(d.changed, 1);
         QVERIFY(d.cardChanged && !d.weightsChanged && !d.configChanged);
         QCOMPARE(d.headline, std::string("Only the card (README.md) changed."));
-        const FileChange *readme = find(d, "README.md");
+        const ComparedFile *readme = find(d, "README.md");
         QVERIFY(readme);
         QCOMPARE(readme->change, ChangeType::Changed);
         QCOMPARE(readme->kind, FileKind::Card);
@@ -107,7 +107,7 @@ private slots:
         QCOMPARE(d.unchanged, 1);
         QVERIFY(d.weightsChanged && d.configChanged && d.otherChanged && !d.cardChanged);
         QCOMPARE(d.headline, std::string("The weights, the configuration and other files changed."));
-        const FileChange *onnx = find(d, "model.onnx");
+        const ComparedFile *onnx = find(d, "model.onnx");
         QVERIFY(onnx && onnx->lfs);
         QCOMPARE(onnx->oldSize, uint64_t(45'000'000));
         QCOMPARE(onnx->newSize, uint64_t(45'100'000));
@@ -117,7 +117,7 @@ private slots:
         QCOMPARE(d.summary[3], std::string("Other files removed: .gitattributes (1.5 kB)."));
         QCOMPARE(d.summary.back(),
                  std::string("1 file added, 1 file removed and 2 files changed; the repo is 130.1 MB larger."));
-        const FileChange *removed = find(d, ".gitattributes");
+        const ComparedFile *removed = find(d, ".gitattributes");
         QCOMPARE(removed->change, ChangeType::Removed);
         QCOMPARE(removed->sizeDelta(), int64_t(-1519));
     }
@@ -132,7 +132,7 @@ private slots:
         QCOMPARE(d.renamed, 2);
         QCOMPARE(d.added, 1); // the copy: config.json still exists, so it is not a rename
         QCOMPARE(d.removed, 0);
-        const FileChange *moved = find(d, "onnx/model.onnx");
+        const ComparedFile *moved = find(d, "onnx/model.onnx");
         QVERIFY(moved);
         QCOMPARE(moved->change, ChangeType::Renamed);
         QCOMPARE(moved->oldPath, std::string("model.onnx"));
