@@ -491,9 +491,12 @@ Expected<HttpResponse> HttpClient::sendOnce(const HttpRequest &request, const st
     if (withToken)
         lines.push_back("Authorization: Bearer " + m_config.token);
     lines.emplace_back("Expect:");
-    if ((request.method == HttpMethod::Post || request.method == HttpMethod::Put) &&
-        !request.headers.has("Content-Type"))
+    // curl would label a body form-urlencoded; API POSTs are JSON, PUTs (LFS parts) raw bytes
+    if (!request.headers.has("Content-Type") && request.method == HttpMethod::Post)
         lines.emplace_back("Content-Type: application/json");
+    else if (!request.headers.has("Content-Type") && request.method != HttpMethod::Get &&
+             request.method != HttpMethod::Head)
+        lines.emplace_back("Content-Type: application/octet-stream");
     for (const auto &l : lines)
         headers = curl_slist_append(headers, l.c_str());
     curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);

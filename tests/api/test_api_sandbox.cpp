@@ -370,6 +370,32 @@ private slots:
         QCOMPARE(dropped.error().code, ErrorCode::Network);
     }
 
+    void faults_slowAnswersHitTheTimeoutAndThrottledOnesComplete()
+    {
+        const RepoRef carbune = ref(RepoType::Model, demo::kCarbune);
+        sandbox::FaultSpec slow;
+        slow.pathPrefix = "/api/models/" + std::string(demo::kCarbune) + "/refs";
+        slow.latencyMs = 1500;
+        m_server->addFault(slow);
+        ClientConfig impatient = config();
+        impatient.requestTimeout = std::chrono::milliseconds(200);
+        impatient.retry.maxRetries = 0;
+        auto late = HubClient(impatient).refs(carbune);
+        QCOMPARE(late.error().code, ErrorCode::Timeout);
+        m_server->clearFaults();
+
+        sandbox::FaultSpec throttle;
+        throttle.pathPrefix = "/__lfs/";
+        throttle.bandwidthBytesPerSec = 4 << 20;
+        m_server->addFault(throttle);
+        HubClient owner(config(demo::kDemoOwnerToken));
+        auto meta = owner.fileMetadata(carbune, "main", "model.onnx");
+        VERIFY_OK(meta);
+        auto bytes = owner.fetchSmallFile(carbune, "main", "model.onnx", 64 << 20);
+        VERIFY_OK(bytes);
+        QCOMPARE(sha256Hex(*bytes), meta->etag);
+    }
+
     void writeProtocol_createsBranchesTagsAndCommits()
     {
         HubClient owner(config(demo::kDemoOwnerToken));
@@ -402,7 +428,6 @@ private slots:
                 put.method = HttpMethod::Put;
                 put.url = obj.partUrls[i];
                 put.body = blob.substr(i * obj.chunkSize, obj.chunkSize);
-                put.headers.set("Content-Type", "application/octet-stream");
                 auto r = http.send(put);
                 VERIFY_OK(r);
                 parts += std::string(i ? "," : "") + "{\"partNumber\":" + std::to_string(i + 1) +
