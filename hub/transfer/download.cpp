@@ -272,17 +272,20 @@ void TransferEngine::Impl::driveFile(Job &job, size_t index)
         const bool useRanges =
             !f.noRanges && f.size >= options.multiConnectionThreshold && options.connectionsPerFile > 1;
         if (f.segments.empty()) {
-            uint64_t n = 1;
+            // Ranged files are cut into chunks fetched in order by up to connectionsPerFile
+            // connections, so the contiguous prefix (and the hash following it) advances at the
+            // full speed instead of waiting for the first of a few big segments.
+            uint64_t chunk = f.size ? f.size : 1;
             if (useRanges) {
-                // Segments of at least a quarter of the threshold (4 MiB with the defaults).
-                const uint64_t minSeg = std::max<uint64_t>(options.multiConnectionThreshold / 4, 16 * 1024);
-                n = std::clamp<uint64_t>(f.size / minSeg, 1, static_cast<uint64_t>(options.connectionsPerFile));
+                const uint64_t perConn = f.size / static_cast<uint64_t>(options.connectionsPerFile);
+                chunk = std::max<uint64_t>(options.multiConnectionThreshold / 4,
+                                           std::min<uint64_t>(uint64_t{16} << 20, perConn));
             }
-            const uint64_t step = f.size / n;
-            for (uint64_t s = 0; s < n; ++s) {
-                const uint64_t b = s * step;
-                const uint64_t e = s + 1 == n ? f.size : (s + 1) * step;
+            for (uint64_t b = 0; b < f.size || (f.size == 0 && f.segments.empty()); b += chunk) {
+                const uint64_t e = std::min(f.size, b + chunk);
                 f.segments.push_back({b, e, b});
+                if (f.size == 0)
+                    break;
             }
             updateJobTotals(job);
         }
@@ -319,15 +322,16 @@ void TransferEngine::Impl::driveFile(Job &job, size_t index)
             if (a.follower)
                 a.follower->advance(f.size);
         } else {
-            bool anyActive = std::any_of(a.conns.begin(), a.conns.end(), [](Conn *c) { return c != nullptr; });
-            for (size_t s = 0; s < f.segments.size(); ++s) {
+            int running =
+                static_cast<int>(std::count_if(a.conns.begin(), a.conns.end(), [](Conn *c) { return c != nullptr; }));
+            for (size_t s = 0; s < f.segments.size() && running < options.connectionsPerFile; ++s) {
                 if (f.segments[s].done() || a.conns[s] || a.retryAt[s] > now)
                     continue;
                 // Until one answer showed that ranges work, only one connection probes.
-                if (!a.rangesOk && anyActive)
+                if (!a.rangesOk && running > 0)
                     break;
                 startSegment(job, index, s);
-                anyActive = true;
+                ++running;
             }
             return;
         }
@@ -559,6 +563,7 @@ void TransferEngine::Impl::verifyAndPublish(Job &job, size_t index)
         return;
     }
     a.phase = ActiveDownload::Phase::Publishing;
+    a.counted = false; // no network any more: the next file may start
     const DownloadRequest req = *job.snap.download;
     const std::string partial = f.partial;
     const std::string etag = f.etag;
@@ -566,6 +571,7 @@ void TransferEngine::Impl::verifyAndPublish(Job &job, size_t index)
     const std::string commit = job.commit;
     const JobId id = job.snap.id;
     const uint64_t gen = job.generation;
+    auto &finisher = finishers[nextFinisher++ % finishers.size()];
     finisher->post([this, active, req, partial, etag, path, commit, id, gen] {
         Expected<std::string> outcome = [&]() -> Expected<std::string> {
             if (auto st = active->file.sync(); !st)

@@ -281,8 +281,10 @@ TransferEngine::Impl::Impl(EngineOptions opts)
     curl_multi_setopt(multi, CURLMOPT_MAX_HOST_CONNECTIONS, 0L);
     curl_multi_setopt(multi, CURLMOPT_MAXCONNECTS, 64L);
     planner = std::make_unique<TaskRunner>();
-    finisher = std::make_unique<TaskRunner>();
+    for (int i = 0; i < 4; ++i)
+        finishers.push_back(std::make_unique<TaskRunner>());
     plannerClient = std::make_unique<HubClient>(options.clientConfig);
+    plannerClient->setCancelFlag(plannerCancel);
     loadJournal();
     worker = std::thread([this] { run(); });
 }
@@ -295,9 +297,11 @@ TransferEngine::Impl::~Impl()
     }
     wake();
     worker.join();
+    // A Hub call in flight on the planner thread ends now (the job stays resumable).
+    plannerCancel->store(true);
     // Helper threads may still post results; they are dropped with the runners.
     planner.reset();
-    finisher.reset();
+    finishers.clear();
     for (auto &[c, owned] : conns) {
         curl_multi_remove_handle(multi, c->easy);
         curl_easy_cleanup(c->easy);
@@ -377,6 +381,7 @@ void TransferEngine::Impl::setState(Job &job, JobState state)
     if (job.snap.state == state)
         return;
     job.snap.state = state;
+    m_journalUrgent = true;
     if (state == JobState::Running)
         job.snap.error.reset();
     if (isFinalState(state) || state == JobState::Paused) {
@@ -644,17 +649,13 @@ void TransferEngine::Impl::saveJournal(bool force)
     const auto now = Clock::now();
     if (!m_journalDirty && !force)
         return;
-    bool progressOnly = true;
-    for (auto &j : jobs) {
-        if (j->dirty)
-            progressOnly = false;
-    }
-    if (!force && progressOnly && now - lastJournalSave < std::chrono::seconds(1))
+    // State changes are written at once; progress (positions only grow) at most once a second.
+    if (!force && !m_journalUrgent && now - lastJournalSave < std::chrono::seconds(1))
         return;
-    // Progress of running files is recorded on every save too (positions only grow).
     (void)journal.save(nextId, jobs);
     lastJournalSave = now;
     m_journalDirty = false;
+    m_journalUrgent = false;
 }
 
 // ------------------------------------------------------------------------------------------

@@ -14,6 +14,7 @@
 
 #include <curl/curl.h>
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <deque>
@@ -197,15 +198,19 @@ struct TransferEngine::Impl {
     std::unordered_map<Conn *, std::unique_ptr<Conn>> conns;
     std::vector<Conn *> pausedConns;
     bool m_journalDirty = false;
+    bool m_journalUrgent = false;
     Clock::time_point lastJournalSave{};
     Clock::time_point lastProgressEmit{};
     Clock::time_point lastSpeedSample{};
     std::map<JobId, uint64_t> lastSampleBytes;
     std::map<JobId, JobSnapshot> lastEmitted;
 
-    std::unique_ptr<transfer_internal::TaskRunner> planner;  ///< Hub API calls, hashing uploads
-    std::unique_ptr<transfer_internal::TaskRunner> finisher; ///< fsync + rename + link
-    std::unique_ptr<HubClient> plannerClient;                ///< used on the planner thread only
+    std::unique_ptr<transfer_internal::TaskRunner> planner; ///< Hub API calls, hashing uploads
+    /// fsync + rename + link, on several threads so the syncs of many small files overlap.
+    std::vector<std::unique_ptr<transfer_internal::TaskRunner>> finishers;
+    size_t nextFinisher = 0;
+    std::unique_ptr<HubClient> plannerClient; ///< used on the planner thread only
+    std::shared_ptr<std::atomic<bool>> plannerCancel = std::make_shared<std::atomic<bool>>(false);
     std::thread worker;
 };
 

@@ -13,7 +13,8 @@ namespace hub {
 class EventSink {
 public:
     virtual ~EventSink() = default;
-    /// A job was submitted or restored from the journal.
+    /// A job was submitted. (Jobs restored from the journal are in TransferEngine::jobs() as soon
+    /// as the engine is constructed, before any sink can be set.)
     virtual void jobAdded(const JobSnapshot &job) = 0;
     /// State, progress or error changed. Progress-only changes arrive at most ~5 times a second.
     virtual void jobChanged(const JobSnapshot &job) = 0;

@@ -147,6 +147,7 @@ void HashFollower::run()
 {
     std::vector<char> buf(size_t{1} << 20);
     uint64_t pos = 0;
+    uint64_t synced = 0;
     while (pos < m_size) {
         uint64_t until = 0;
         {
@@ -174,6 +175,13 @@ void HashFollower::run()
             m_hasher.update(buf.data(), static_cast<size_t>(n));
             pos += static_cast<uint64_t>(n);
             m_hashed = pos;
+            // Start writing hashed data back to disk now, so the fsync before publishing the
+            // blob has little left to do.
+            if (pos - synced >= (uint64_t{32} << 20)) {
+                ::sync_file_range(m_fd, static_cast<off_t>(synced), static_cast<off_t>(pos - synced),
+                                  SYNC_FILE_RANGE_WRITE);
+                synced = pos;
+            }
         }
     }
     {

@@ -239,7 +239,7 @@ Expected<UploadPlan> preflightUpload(HubClient &client, const UploadRequest &req
                                    "is over " + humanBytes(options.maxRegularFileBytes) +
                                        " but the repository does not store it with LFS; add a pattern for it to "
                                        ".gitattributes."});
-        if (f.lfs || options.hashFiles) {
+        if (f.lfs) {
             auto sha = sha256File(f.localPath);
             if (!sha)
                 return sha.error();

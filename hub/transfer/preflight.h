@@ -40,7 +40,7 @@ struct PlannedFile {
     uint64_t size = 0;
     bool lfs = false;
     UploadFileStatus status = UploadFileStatus::New;
-    std::string sha256; ///< set for LFS files (and all files when hashed)
+    std::string sha256; ///< set for LFS files
     std::string gitOid; ///< git blob SHA-1, set for regular files when hashed
     std::string remoteOid;
 };

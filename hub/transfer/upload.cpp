@@ -293,6 +293,7 @@ void TransferEngine::Impl::driveUploadObject(Job &job, size_t index)
         c->headerList = curl_slist_append(c->headerList, "Expect:");
         curl_easy_setopt(c->easy, CURLOPT_HTTPHEADER, c->headerList);
         curl_easy_setopt(c->easy, CURLOPT_UPLOAD, 1L);
+        curl_easy_setopt(c->easy, CURLOPT_UPLOAD_BUFFERSIZE, 1024L * 1024L);
         curl_easy_setopt(c->easy, CURLOPT_INFILESIZE_LARGE, static_cast<curl_off_t>(c->length));
         curl_easy_setopt(c->easy, CURLOPT_READFUNCTION, &Impl::readCallback);
         curl_easy_setopt(c->easy, CURLOPT_READDATA, c);

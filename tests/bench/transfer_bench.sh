@@ -1,0 +1,130 @@
+#!/usr/bin/env bash
+# Transfer benchmark: starts hubdesk-sandbox (with its 2 GiB model) and prints, from one run, a
+# table comparing hubdesk-cli with curl, aria2c and @huggingface/hub on the same disk.
+#
+#   tests/bench/transfer_bench.sh [BUILD_DIR]     (default: build)
+#
+# Needs: a built hubdesk-cli and hubdesk-sandbox, curl, aria2c, node (tests/conformance/node_modules
+# installed), openssl, jq, /usr/bin/time. Uses about 12 GB in $BENCH_TMP (default /tmp).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+BUILD="${1:-$ROOT/build}"
+CLI="$BUILD/app/hubdesk-cli"
+SANDBOX="$BUILD/app/hubdesk-sandbox"
+NODE_HELPER="$ROOT/tests/bench/transfer_node.mjs"
+for tool in "$CLI" "$SANDBOX"; do
+  [[ -x "$tool" ]] || { echo "missing $tool (build hubdesk-cli and hubdesk-sandbox first)" >&2; exit 2; }
+done
+for tool in curl aria2c node openssl jq /usr/bin/time; do
+  command -v "$tool" >/dev/null || { echo "missing $tool" >&2; exit 2; }
+done
+
+WORK="$(mktemp -d "${BENCH_TMP:-/tmp}/hubdesk-bench.XXXXXX")"
+SANDBOX_PID=""
+cleanup() {
+  [[ -n "$SANDBOX_PID" ]] && kill "$SANDBOX_PID" 2>/dev/null && wait "$SANDBOX_PID" 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+TOKEN="hf_sandbox_PellelNitram_write"
+BIG_REPO="PellelNitram/xournalpp-htr-big"
+BIG_FILE="model.safetensors"
+SMALL_REPO="PellelNitram/bench-small-files"
+SMALL_COUNT="${SMALL_COUNT:-2000}"
+
+echo "Starting the sandbox (first start writes the 2 GiB model)..." >&2
+# Basic (single PUT) uploads for every size, so HubDesk and curl -T send the same request.
+"$SANDBOX" --demo --big-model --data "$WORK/hub" --multipart-threshold 8589934592 >"$WORK/sandbox.url" 2>"$WORK/sandbox.log" &
+SANDBOX_PID=$!
+for _ in $(seq 1 600); do [[ -s "$WORK/sandbox.url" ]] && break; sleep 0.5; done
+URL="$(head -1 "$WORK/sandbox.url")"
+[[ -n "$URL" ]] || { echo "sandbox did not start" >&2; cat "$WORK/sandbox.log" >&2; exit 1; }
+export HF_ENDPOINT="$URL" HF_HOME="$WORK/hf-home"
+unset HF_TOKEN HF_HUB_CACHE
+
+now() { date +%s.%N; }
+elapsed() { local e; e=$(echo "$2 - $1" | bc -l); echo "   ... $(printf "%.2f" "$e") s" >&2; echo "$e"; }
+secs() { printf "%.2f" "$1"; }
+ratio() { printf "%.2f" "$(echo "$1 / $2" | bc -l)"; }
+rss_mb() { awk '/Maximum resident set size/ {printf "%.1f", $6/1024}' "$1"; }
+drop_dir() { rm -rf "$1"; sync; }
+
+BIG_SIZE=$(curl -sI "$URL/$BIG_REPO/resolve/main/$BIG_FILE" | awk -F': ' 'tolower($1)=="x-linked-size" {print $2}' | tr -d '\r')
+BLOB_URL=$(curl -sI "$URL/$BIG_REPO/resolve/main/$BIG_FILE" | awk -F': ' 'tolower($1)=="location" {print $2}' | tr -d '\r')
+echo "Big file: $BIG_SIZE bytes" >&2
+
+# ---- 1. one 2 GiB LFS file into an empty cache
+echo "1/4 HubDesk download (verified)..." >&2
+t0=$(now)
+/usr/bin/time -v -o "$WORK/rss-down.txt" "$CLI" download "$BIG_REPO" "$BIG_FILE" --cache-dir "$WORK/c-hubdesk" --quiet >/dev/null
+t_hd=$(elapsed "$t0" "$(now)"); drop_dir "$WORK/c-hubdesk"
+
+echo "1/4 curl -o..." >&2
+t0=$(now); curl -sfL -o "$WORK/curl.bin" "$URL/$BIG_REPO/resolve/main/$BIG_FILE"; t_curl=$(elapsed "$t0" "$(now)")
+t0=$(now); sha256sum "$WORK/curl.bin" >/dev/null; t_sha=$(elapsed "$t0" "$(now)"); drop_dir "$WORK/curl.bin"
+
+echo "1/4 aria2c -x8..." >&2
+t0=$(now); aria2c -q -x8 -s8 -k1M --allow-overwrite=true -d "$WORK/aria" -o big.bin "$BLOB_URL"; t_aria=$(elapsed "$t0" "$(now)")
+drop_dir "$WORK/aria"
+
+echo "1/4 @huggingface/hub downloadFileToCacheDir..." >&2
+t0=$(now); node "$NODE_HELPER" file "$URL" "$BIG_REPO" "$BIG_FILE" "$WORK/c-node" >/dev/null; t_node=$(elapsed "$t0" "$(now)")
+drop_dir "$WORK/c-node"
+
+# ---- 2. a revision of 2,000 small files
+echo "2/4 preparing $SMALL_COUNT small files..." >&2
+mkdir -p "$WORK/small"
+for i in $(seq 1 "$SMALL_COUNT"); do
+  d=$(( i % 20 )); mkdir -p "$WORK/small/d$d"
+  head -c $(( 500 + (i * 37) % 4000 )) /dev/urandom | base64 > "$WORK/small/d$d/f$i.txt"
+done
+curl -sf -X POST "$URL/api/repos/create" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+  -d '{"name":"bench-small-files","organization":"PellelNitram","type":"model"}' >/dev/null
+"$CLI" upload "$SMALL_REPO" "$WORK/small" --message "Add small files" --token "$TOKEN" --quiet >/dev/null
+
+echo "2/4 HubDesk download of the revision..." >&2
+t0=$(now); "$CLI" download "$SMALL_REPO" --cache-dir "$WORK/c-small-hd" --quiet >/dev/null; t_small_hd=$(elapsed "$t0" "$(now)")
+n_hd=$(find "$WORK/c-small-hd" -path '*/snapshots/*' -type l | wc -l)
+echo "2/4 @huggingface/hub snapshotDownload..." >&2
+t0=$(now); node "$NODE_HELPER" snapshot "$URL" "$SMALL_REPO" - "$WORK/c-small-node" >/dev/null; t_small_node=$(elapsed "$t0" "$(now)")
+drop_dir "$WORK/c-small-hd"; drop_dir "$WORK/c-small-node"
+
+# ---- 3. one 2 GiB file up
+echo "3/4 preparing two 2 GiB files..." >&2
+head -c "$BIG_SIZE" /dev/urandom > "$WORK/up-hd.bin"
+head -c "$BIG_SIZE" /dev/urandom > "$WORK/up-curl.bin"
+curl -sf -X POST "$URL/api/repos/create" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+  -d '{"name":"bench-upload","organization":"PellelNitram","type":"model"}' >/dev/null
+
+echo "3/4 HubDesk upload..." >&2
+t0=$(now)
+/usr/bin/time -v -o "$WORK/rss-up.txt" "$CLI" upload PellelNitram/bench-upload "$WORK/up-hd.bin" --path-in-repo big.bin \
+  --message "Add big file" --token "$TOKEN" --quiet >/dev/null
+t_up_hd=$(elapsed "$t0" "$(now)")
+
+echo "3/4 openssl dgst -sha256 + curl -T..." >&2
+t0=$(now)
+OID=$(openssl dgst -sha256 -r "$WORK/up-curl.bin" | cut -d' ' -f1)
+HREF=$(curl -sf -X POST "$URL/PellelNitram/bench-upload.git/info/lfs/objects/batch" -H "Authorization: Bearer $TOKEN" \
+  -H 'Accept: application/vnd.git-lfs+json' -H 'Content-Type: application/vnd.git-lfs+json' \
+  -d "{\"operation\":\"upload\",\"transfers\":[\"basic\"],\"hash_algo\":\"sha256\",\"objects\":[{\"oid\":\"$OID\",\"size\":$BIG_SIZE}]}" |
+  jq -r '.objects[0].actions.upload.href')
+curl -sf -T "$WORK/up-curl.bin" -H 'Expect:' "$HREF" >/dev/null
+t_up_curl=$(elapsed "$t0" "$(now)")
+rm -f "$WORK/up-hd.bin" "$WORK/up-curl.bin"
+
+# ---- 4. table
+printf "\n%-58s %10s %10s %8s\n" "benchmark" "HubDesk s" "other s" "ratio"
+printf "%-58s %10s %10s %8s\n" "----------------------------------------------------------" "---------" "-------" "-----"
+row() { printf "%-58s %10s %10s %8s\n" "$1" "$(secs "$2")" "$(secs "$3")" "$(ratio "$3" "$2")"; }
+row "2 GiB LFS file, verified, vs curl -o (single stream)" "$t_hd" "$t_curl"
+row "2 GiB LFS file, verified, vs curl -o + sha256sum" "$t_hd" "$(echo "$t_curl + $t_sha" | bc -l)"
+row "2 GiB LFS file, verified, vs aria2c -x8" "$t_hd" "$t_aria"
+row "2 GiB LFS file, verified, vs downloadFileToCacheDir" "$t_hd" "$t_node"
+row "$SMALL_COUNT small files ($n_hd linked) vs snapshotDownload" "$t_small_hd" "$t_small_node"
+row "2 GiB file up vs openssl dgst -sha256 + curl -T" "$t_up_hd" "$t_up_curl"
+echo "(ratio = other / HubDesk: above 1 means HubDesk is faster)"
+printf "\nPeak RSS of hubdesk-cli: download %s MB, upload %s MB (target < 100 MB)\n" \
+  "$(rss_mb "$WORK/rss-down.txt")" "$(rss_mb "$WORK/rss-up.txt")"

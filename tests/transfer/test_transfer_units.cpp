@@ -1,0 +1,158 @@
+// Pieces of the transfer engine that need no Hub: the journal, the local_dir metadata, the
+// bandwidth limiter and the local half of the upload pre-flight.
+
+#include "hub/transfer/bandwidth.h"
+#include "hub/transfer/journal.h"
+#include "hub/transfer/localdir.h"
+#include "hub/transfer/partialfile.h"
+#include "hub/transfer/preflight.h"
+
+#include "hub/core/hash.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <fstream>
+
+namespace fs = std::filesystem;
+using namespace hub::transfer_internal;
+
+namespace {
+void writeFile(const fs::path &p, const std::string &content)
+{
+    fs::create_directories(p.parent_path());
+    std::ofstream(p, std::ios::binary) << content;
+}
+} // namespace
+
+class TestTransferUnits : public QObject {
+    Q_OBJECT
+
+private slots:
+    void journal_roundTripsJobsWithProgress()
+    {
+        QTemporaryDir dir;
+        Journal journal(dir.path().toStdString());
+        std::vector<std::unique_ptr<Job>> jobs;
+        auto job = std::make_unique<Job>();
+        job->snap.id = 7;
+        job->snap.kind = hub::JobKind::Download;
+        job->snap.repo = {hub::RepoType::Dataset, hub::RepoId::parse("acme/data").value()};
+        job->snap.revision = "refs/pr/1";
+        job->snap.state = hub::JobState::Retrying;
+        job->snap.error = hub::HubError::make(hub::ErrorCode::RateLimited, "Wait a minute.");
+        job->snap.download = hub::DownloadRequest{job->snap.repo, "refs/pr/1", {"a.bin", "dir"}, "/tmp/x"};
+        job->commit = std::string(40, 'a');
+        job->planned = true;
+        DownloadFile f;
+        f.path = "a.bin";
+        f.etag = std::string(64, 'b');
+        f.size = 100;
+        f.partial = "/tmp/x/.cache/p.incomplete";
+        f.segments = {{0, 50, 20}, {50, 100, 100}};
+        job->files.push_back(f);
+        jobs.push_back(std::move(job));
+        QVERIFY(journal.save(8, jobs).ok());
+
+        auto loaded = journal.load();
+        QVERIFY(loaded.ok());
+        QCOMPARE(loaded->nextId, hub::JobId{8});
+        QCOMPARE(loaded->jobs.size(), size_t{1});
+        const Job &j = *loaded->jobs.front();
+        QCOMPARE(j.snap.id, hub::JobId{7});
+        QCOMPARE(j.snap.repo.type, hub::RepoType::Dataset);
+        QCOMPARE(j.snap.state, hub::JobState::Retrying);
+        QCOMPARE(j.snap.error->code, hub::ErrorCode::RateLimited);
+        QCOMPARE(j.snap.download->paths.size(), size_t{2});
+        QCOMPARE(j.snap.download->localDir, fs::path("/tmp/x"));
+        QCOMPARE(j.files.size(), size_t{1});
+        QCOMPARE(j.files[0].segments.size(), size_t{2});
+        QCOMPARE(j.files[0].segments[0].pos, uint64_t{20});
+        QVERIFY(j.files[0].segments[1].done());
+        QCOMPARE(j.files[0].partial, f.partial);
+        QVERIFY(!fs::exists(journal.file().string() + ".tmp"));
+    }
+
+    void journal_unreadableFileIsSetAside()
+    {
+        QTemporaryDir dir;
+        Journal journal(dir.path().toStdString());
+        writeFile(journal.file(), "{ not json");
+        auto loaded = journal.load();
+        QVERIFY(!loaded.ok());
+        QCOMPARE(loaded.error().code, hub::ErrorCode::Corrupt);
+        QVERIFY(fs::exists(fs::path(dir.path().toStdString()) / "transfers.json.bad"));
+        QVERIFY(journal.load().ok()); // starts empty afterwards
+    }
+
+    void localDir_metadataLikeHuggingfaceHub()
+    {
+        QTemporaryDir dir;
+        const fs::path root = dir.path().toStdString();
+        writeFile(root / "sub/file.txt", "hello");
+        const std::string etag = hub::gitBlobSha1Hex("hello");
+        QVERIFY(!localFileIsCurrent(root, "sub/file.txt", etag, 5));
+        QVERIFY(writeLocalMetadata(root, "sub/file.txt", std::string(40, 'c'), etag).ok());
+        auto meta = readLocalMetadata(root, "sub/file.txt");
+        QVERIFY(meta);
+        QCOMPARE(meta->commit, std::string(40, 'c'));
+        QCOMPARE(meta->etag, etag);
+        QVERIFY(localFileIsCurrent(root, "sub/file.txt", etag, 5));
+        QVERIFY(!localFileIsCurrent(root, "sub/file.txt", std::string(40, 'd'), 5));
+        QVERIFY(fs::exists(root / ".cache/huggingface/.gitignore"));
+        QVERIFY(fs::exists(root / ".cache/huggingface/CACHEDIR.TAG"));
+        const auto partial = localPartialPath(root, "sub/file.txt", etag);
+        QCOMPARE(partial.parent_path(), root / ".cache/huggingface/download/sub");
+        QVERIFY(partial.filename().string().find("." + etag + ".") != std::string::npos);
+        QVERIFY(partial.filename().string().ends_with(".incomplete"));
+    }
+
+    void bandwidth_limiterStopsWhenBucketIsEmpty()
+    {
+        BandwidthLimiter unlimited;
+        QVERIFY(unlimited.take(1 << 30));
+        BandwidthLimiter b;
+        b.setLimit(1000);
+        QVERIFY(!b.take(1)); // nothing earned yet
+    }
+
+    void contentHasher_usesTheEtagKind()
+    {
+        ContentHasher sha(std::string(64, 'a'), 5);
+        QVERIFY(sha.verifiable());
+        sha.update("hello", 5);
+        QCOMPARE(sha.finalHex(), hub::sha256Hex("hello"));
+        ContentHasher git(std::string(40, 'a'), 5);
+        git.update("hello", 5);
+        QCOMPARE(git.finalHex(), hub::gitBlobSha1Hex("hello"));
+        ContentHasher other("xet-something", 5);
+        QVERIFY(!other.verifiable());
+    }
+
+    void preflight_walksFoldersAndChecksLimits()
+    {
+        QTemporaryDir dir;
+        const fs::path src = fs::path(dir.path().toStdString()) / "src";
+        writeFile(src / "a.txt", "a");
+        writeFile(src / ".git/config", "x");
+        writeFile(src / ".cache/huggingface/upload/a.txt.metadata", "x");
+        writeFile(src / "big.bin", std::string(2000, 'x'));
+        hub::UploadRequest r;
+        r.sources = {{src, "models"}};
+        hub::PreflightOptions o;
+        o.maxFileBytes = 1000;
+        auto plan = hub::collectUploadFiles(r, o);
+        QVERIFY(plan.ok());
+        QCOMPARE(plan->files.size(), size_t{2});
+        QCOMPARE(plan->files[0].pathInRepo, std::string("models/a.txt"));
+        QVERIFY(plan->hasErrors()); // big.bin is over the limit
+        QVERIFY(plan->errorSummary().find("big.bin") != std::string::npos);
+
+        std::vector<hub::PlannedFile> files(5);
+        o.maxFilesPerCommit = 2;
+        QCOMPARE(hub::countCommits(files, o), 3);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTransferUnits)
+#include "test_transfer_units.moc"
