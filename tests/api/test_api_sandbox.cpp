@@ -10,7 +10,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include <QTemporaryDir>
 #include <QTest>
+
+#include <cstdlib>
 
 #include <set>
 #include <sstream>
@@ -52,6 +55,7 @@ class TestApiSandbox final : public QObject {
 
 private:
     std::unique_ptr<sandbox::Server> m_server;
+    QTemporaryDir m_home;
 
     ClientConfig config(const char *token = nullptr) const
     {
@@ -80,6 +84,13 @@ private:
 private slots:
     void initTestCase()
     {
+        // The CLI reads the environment: never the developer's real login or endpoint.
+        QVERIFY(m_home.isValid());
+        ::setenv("HF_TOKEN_PATH", (m_home.path().toStdString() + "/token").c_str(), 1);
+        ::setenv("HF_HOME", m_home.path().toStdString().c_str(), 1);
+        for (const char *k : {"HF_TOKEN", "HUGGING_FACE_HUB_TOKEN", "HF_ENDPOINT", "HF_HUB_OFFLINE", "HTTP_PROXY",
+                              "http_proxy", "ALL_PROXY", "all_proxy"})
+            ::unsetenv(k);
         sandbox::ServerOptions o;
         o.demo = true;
         o.demoLfsScale = 256; // LFS files of a few hundred KB: fast
