@@ -13,12 +13,18 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <climits>
 #include <cstdlib>
 #include <cstring>
+#include <exception>
+#include <functional>
 #include <map>
+#include <mutex>
+#include <optional>
 #include <set>
+#include <thread>
 #include <tuple>
 #include <unordered_map>
 #include <unordered_set>
@@ -108,31 +114,34 @@ int openDirAt(int dfd, const char *name)
     return ::openat(dfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 }
 
-/// Calls fn(dirfd, name, d_type) for every entry except . and .. ; consumes dfd.
+/// Calls fn(dirfd, name, d_type) for every entry except . and .. ; consumes dfd. Reads the
+/// directory with getdents64 directly: fdopendir/readdir would add an fstat and an fcntl per folder.
 template <class F> void forEachEntry(int dfd, F &&fn)
 {
-    DIR *d = ::fdopendir(dfd);
-    if (!d) {
-        ::close(dfd);
-        return;
-    }
-    const int fd = ::dirfd(d);
-    while (dirent *e = ::readdir(d)) {
-        const char *n = e->d_name;
-        if (n[0] == '.' && (n[1] == 0 || (n[1] == '.' && n[2] == 0)))
-            continue;
-        unsigned char type = e->d_type;
-        if (type == DT_UNKNOWN) {
-            struct stat st {};
-            if (::fstatat(fd, n, &st, AT_SYMLINK_NOFOLLOW) == 0)
-                type = S_ISDIR(st.st_mode)   ? DT_DIR
-                       : S_ISLNK(st.st_mode) ? DT_LNK
-                       : S_ISREG(st.st_mode) ? DT_REG
-                                             : DT_UNKNOWN;
+    alignas(8) char buf[16384];
+    for (;;) {
+        const ssize_t got = ::getdents64(dfd, buf, sizeof buf);
+        if (got <= 0)
+            break;
+        for (size_t off = 0; off < static_cast<size_t>(got);) {
+            const auto *e = reinterpret_cast<const struct dirent64 *>(buf + off);
+            off += e->d_reclen;
+            const char *n = e->d_name;
+            if (n[0] == '.' && (n[1] == 0 || (n[1] == '.' && n[2] == 0)))
+                continue;
+            unsigned char type = e->d_type;
+            if (type == DT_UNKNOWN) {
+                struct stat st {};
+                if (::fstatat(dfd, n, &st, AT_SYMLINK_NOFOLLOW) == 0)
+                    type = S_ISDIR(st.st_mode)   ? DT_DIR
+                           : S_ISLNK(st.st_mode) ? DT_LNK
+                           : S_ISREG(st.st_mode) ? DT_REG
+                                                 : DT_UNKNOWN;
+            }
+            fn(dfd, n, type);
         }
-        fn(fd, n, type);
     }
-    ::closedir(d);
+    ::close(dfd);
 }
 
 /// Recursive walk of regular files and links: fn(dirfd, name, type, relPath).
@@ -154,15 +163,92 @@ template <class F> void walkFiles(int dfd, std::string &rel, F &fn)
     });
 }
 
+bool endsWith(std::string_view s, std::string_view suffix)
+{
+    return s.size() > suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+uint64_t mix64(uint64_t x)
+{
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdULL;
+    x ^= x >> 33;
+    x *= 0xc4ceb9fe1a85ec53ULL;
+    x ^= x >> 33;
+    return x;
+}
+
+/// Open-addressing table of int values keyed by a 64-bit hash plus a caller-supplied equality.
+/// No per-entry allocation (std::map / unordered_map<std::string> allocate a node per blob).
+class FlatIndex {
+public:
+    template <class Eq> int find(uint64_t hash, Eq &&eq) const
+    {
+        if (m_slots.empty())
+            return -1;
+        const size_t mask = m_slots.size() - 1;
+        for (size_t i = hash & mask;; i = (i + 1) & mask) {
+            const Slot &s = m_slots[i];
+            if (s.value < 0)
+                return -1;
+            if (s.hash == hash && eq(s.value))
+                return s.value;
+        }
+    }
+    /// The key must not be present yet.
+    void insert(uint64_t hash, int value)
+    {
+        if ((m_used + 1) * 2 > m_slots.size())
+            grow();
+        place(hash, value);
+        ++m_used;
+    }
+    void reserve(size_t n)
+    {
+        size_t cap = 16;
+        while (cap < n * 2)
+            cap *= 2;
+        if (cap > m_slots.size())
+            rehash(cap);
+    }
+
+private:
+    struct Slot {
+        uint64_t hash = 0;
+        int value = -1;
+    };
+    void place(uint64_t hash, int value)
+    {
+        const size_t mask = m_slots.size() - 1;
+        size_t i = hash & mask;
+        while (m_slots[i].value >= 0)
+            i = (i + 1) & mask;
+        m_slots[i] = Slot{hash, value};
+    }
+    void grow() { rehash(m_slots.empty() ? 64 : m_slots.size() * 2); }
+    void rehash(size_t cap)
+    {
+        std::vector<Slot> old = std::move(m_slots);
+        m_slots.assign(cap, Slot{});
+        for (const Slot &s : old)
+            if (s.value >= 0)
+                place(s.hash, s.value);
+    }
+    std::vector<Slot> m_slots;
+    size_t m_used = 0;
+};
+
 struct BlobStat {
     uint64_t size = 0;
+    uint64_t dev = 0;
+    uint64_t ino = 0;
     int64_t atime = 0;
     int64_t mtime = 0;
-    fs::path path;    // blobs/<name> (not resolved) or the resolved external target / plain file
-    std::string name; // blob name when in blobs/
+    int name = -1; // index into RepoScan::m_names when the blob is in blobs/
     bool inBlobsDir = false;
     int revisionUses = 0; // number of revisions using it
     int lastRevision = -1;
+    fs::path path; // resolved external target / plain file; blobs/<name> built on first need
 };
 
 class RepoScan {
@@ -175,34 +261,83 @@ public:
     void run();
 
 private:
+    struct Name {
+        uint32_t offset;
+        uint32_t length;
+        int blob;
+    };
+
     void problem(Kind kind, fs::path path, std::string message)
     {
         m_out.problems.push_back(CacheProblem{kind, std::move(path), std::move(message)});
     }
-    int statIndex(const struct stat &st, fs::path path, std::string name, bool inBlobs)
+    std::string_view nameText(int name) const
     {
-        const auto key = std::make_pair(static_cast<uint64_t>(st.st_dev), static_cast<uint64_t>(st.st_ino));
-        auto it = m_byInode.find(key);
-        if (it != m_byInode.end())
-            return it->second;
+        const Name &n = m_names[static_cast<size_t>(name)];
+        return std::string_view(m_nameChars).substr(n.offset, n.length);
+    }
+    /// The blob called `name` in blobs/, or -1.
+    int blobByName(std::string_view name) const
+    {
+        const uint64_t h = std::hash<std::string_view>{}(name);
+        const int n = m_nameIndex.find(h, [&](int i) { return nameText(i) == name; });
+        return n < 0 ? -1 : m_names[static_cast<size_t>(n)].blob;
+    }
+    int addName(std::string_view name, int blob)
+    {
+        const int i = static_cast<int>(m_names.size());
+        m_names.push_back(Name{static_cast<uint32_t>(m_nameChars.size()), static_cast<uint32_t>(name.size()), blob});
+        m_nameChars.append(name);
+        m_nameIndex.insert(std::hash<std::string_view>{}(name), i);
+        return i;
+    }
+    /// Each (device, inode) is counted once, whatever names lead to it.
+    int statIndex(const struct stat &st, bool inBlobs)
+    {
+        const auto dev = static_cast<uint64_t>(st.st_dev);
+        const auto ino = static_cast<uint64_t>(st.st_ino);
+        const uint64_t h = mix64(ino ^ (dev * 0x9e3779b97f4a7c15ULL));
+        const int found = m_inodeIndex.find(h, [&](int i) {
+            const BlobStat &b = m_stats[static_cast<size_t>(i)];
+            return b.ino == ino && b.dev == dev;
+        });
+        if (found >= 0)
+            return found;
         BlobStat b;
         b.size = static_cast<uint64_t>(st.st_size);
+        b.dev = dev;
+        b.ino = ino;
         b.atime = st.st_atime;
         b.mtime = st.st_mtime;
-        b.path = std::move(path);
-        b.name = std::move(name);
         b.inBlobsDir = inBlobs;
         m_stats.push_back(std::move(b));
         const int idx = static_cast<int>(m_stats.size() - 1);
-        m_byInode.emplace(key, idx);
+        m_inodeIndex.insert(h, idx);
         return idx;
+    }
+    const fs::path &blobPath(BlobStat &b)
+    {
+        if (b.path.empty() && b.inBlobsDir) {
+            std::string p = m_blobsDir;
+            p += nameText(b.name);
+            b.path = fs::path(std::move(p));
+        }
+        return b.path;
+    }
+    fs::path snapshotFilePath(const RevisionEntry &rev, const std::string &rel) const
+    {
+        std::string p = rev.snapshotPath.native();
+        p += '/';
+        p += rel;
+        return fs::path(std::move(p));
     }
     void scanBlobs(int repoFd);
     void scanRefs(int repoFd);
     void scanSnapshots(int repoFd);
     void scanRevision(int snapFd, RevisionEntry &rev, int revIndex);
-    int resolveLink(int dfd, const char *name, const std::string &rel, const fs::path &filePath, std::string &blobName,
-                    int depth);
+    int resolveLink(int dfd, const char *name, const std::string &rel, const RevisionEntry &rev,
+                    std::string_view &blobName, int depth);
+    void listTreeCommits(int repoFd);
     void scanNoExist(int repoFd);
     void scanTrees(int repoFd);
     void finish();
@@ -211,10 +346,16 @@ private:
     const std::string &m_folder;
     RepoEntry &m_out;
     const ScanOptions &m_opt;
+    std::string m_blobsDir; // "<repo>/blobs/"
     std::vector<BlobStat> m_stats;
-    std::map<std::pair<uint64_t, uint64_t>, int> m_byInode;
-    std::unordered_map<std::string, int> m_blobByName;
+    FlatIndex m_inodeIndex;
+    std::vector<Name> m_names;
+    std::string m_nameChars;
+    FlatIndex m_nameIndex;
     std::vector<std::vector<int>> m_revBlobs;
+    std::string m_resolvedName; // blob name found by the slow path of resolveLink
+    /// Commits with a trees/<commit>.json, and (without withFiles) their snapshot files' paths.
+    std::unordered_map<std::string, std::vector<std::string>> m_listedPaths;
 };
 
 void RepoScan::scanBlobs(int repoFd)
@@ -222,16 +363,18 @@ void RepoScan::scanBlobs(int repoFd)
     const int fd = openDirAt(repoFd, "blobs");
     if (fd < 0)
         return;
-    const fs::path blobsDir = m_out.path / "blobs";
+    m_stats.reserve(256);
+    m_inodeIndex.reserve(256);
+    m_nameIndex.reserve(256);
     forEachEntry(fd, [&](int dfd, const char *name, unsigned char type) {
         const std::string_view n(name);
-        if (n.size() > 11 && n.substr(n.size() - 11) == ".incomplete") {
+        if (endsWith(n, ".incomplete")) {
             struct stat st {};
             if (::fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) != 0)
                 return;
             PartialDownload p;
             p.repo = m_out.repo;
-            p.path = blobsDir / n;
+            p.path = fs::path(m_blobsDir + name);
             p.etag = std::string(n.substr(0, n.find('.')));
             p.size = static_cast<uint64_t>(st.st_size);
             p.lastModified = st.st_mtime;
@@ -240,7 +383,7 @@ void RepoScan::scanBlobs(int repoFd)
             m_out.partials.push_back(std::move(p));
             return;
         }
-        if (n.size() > 5 && n.substr(n.size() - 5) == ".lock")
+        if (endsWith(n, ".lock"))
             return; // < 0.19 lock files lived next to the blob
         if (detail::isIgnoredName(n) || type == DT_DIR)
             return;
@@ -249,8 +392,10 @@ void RepoScan::scanBlobs(int repoFd)
         const int flags = type == DT_LNK ? 0 : AT_SYMLINK_NOFOLLOW;
         if (::fstatat(dfd, name, &st, flags) != 0)
             return; // a dangling blob link: snapshots using it are reported as broken
-        const int idx = statIndex(st, blobsDir / n, std::string(n), true);
-        m_blobByName.emplace(std::string(n), idx);
+        const int idx = statIndex(st, true);
+        const int nameIdx = addName(n, idx);
+        if (m_stats[static_cast<size_t>(idx)].name < 0)
+            m_stats[static_cast<size_t>(idx)].name = nameIdx;
     });
 }
 
@@ -294,8 +439,8 @@ void RepoScan::scanRefs(int repoFd)
     walkFiles(fd, rel, onFile);
 }
 
-int RepoScan::resolveLink(int dfd, const char *name, const std::string &rel, const fs::path &filePath,
-                          std::string &blobName, int depth)
+int RepoScan::resolveLink(int dfd, const char *name, const std::string &rel, const RevisionEntry &rev,
+                          std::string_view &blobName, int depth)
 {
     char buf[PATH_MAX];
     const ssize_t len = ::readlinkat(dfd, name, buf, sizeof buf - 1);
@@ -311,15 +456,17 @@ int RepoScan::resolveLink(int dfd, const char *name, const std::string &rel, con
         if (ups == depth && target.substr(pos, 6) == "blobs/") {
             const std::string_view bn = target.substr(pos + 6);
             if (!bn.empty() && bn.find('/') == std::string_view::npos) {
-                auto it = m_blobByName.find(std::string(bn));
-                if (it != m_blobByName.end()) {
-                    blobName = std::string(bn);
-                    return it->second;
+                const int idx = blobByName(bn);
+                if (idx >= 0) {
+                    m_resolvedName.assign(bn);
+                    blobName = m_resolvedName;
+                    return idx;
                 }
             }
         }
     }
     // General path: resolve the whole chain.
+    const fs::path filePath = snapshotFilePath(rev, rel);
     char *real = ::realpath(filePath.c_str(), nullptr);
     if (!real) {
         problem(Kind::BrokenLink, filePath,
@@ -341,51 +488,80 @@ int RepoScan::resolveLink(int dfd, const char *name, const std::string &rel, con
     }
     const fs::path blobsReal = repoReal / "blobs";
     if (detail::isWithin(resolved, blobsReal) && resolved.parent_path() == blobsReal) {
-        blobName = resolved.filename().string();
-        return statIndex(st, m_out.path / "blobs" / blobName, blobName, true);
+        m_resolvedName = resolved.filename().string();
+        blobName = m_resolvedName;
+        const int idx = statIndex(st, true);
+        BlobStat &b = m_stats[static_cast<size_t>(idx)];
+        if (b.name < 0 && b.path.empty()) {
+            b.inBlobsDir = true;
+            b.name = addName(m_resolvedName, idx);
+        }
+        return idx;
     }
     if (!detail::isWithin(resolved, repoReal))
         problem(Kind::LinkOutsideRepo, filePath,
                 "snapshot file " + rel + " points outside the repo folder, to " + resolved.string() +
                     " (counted, never deleted through)");
-    return statIndex(st, resolved, {}, false);
+    const int idx = statIndex(st, false);
+    BlobStat &b = m_stats[static_cast<size_t>(idx)];
+    if (b.path.empty() && b.name < 0)
+        b.path = resolved;
+    return idx;
 }
 
 void RepoScan::scanRevision(int snapFd, RevisionEntry &rev, int revIndex)
 {
     std::string rel;
     std::vector<int> &blobs = m_revBlobs[static_cast<size_t>(revIndex)];
+    const bool withFiles = m_opt.withFiles;
+    std::vector<std::string> *listed = nullptr;
+    if (!withFiles)
+        if (auto it = m_listedPaths.find(rev.commit); it != m_listedPaths.end())
+            listed = &it->second;
+    if (withFiles)
+        rev.files.reserve(64);
     auto onFile = [&](int dfd, const char *name, unsigned char type, const std::string &relPath) {
         if (detail::isIgnoredName(name))
             return;
-        CachedFile f;
-        f.path = relPath;
-        f.filePath = rev.snapshotPath / relPath;
         int idx = -1;
-        if (type == DT_LNK) {
+        std::string_view blobName;
+        const bool isLink = type == DT_LNK;
+        if (isLink) {
             int depth = 2;
             for (char c : relPath)
                 depth += c == '/';
-            idx = resolveLink(dfd, name, relPath, f.filePath, f.blobName, depth);
+            idx = resolveLink(dfd, name, relPath, rev, blobName, depth);
             if (idx < 0)
                 return;
         } else {
             struct stat st {};
             if (::fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) != 0)
                 return;
-            f.isLink = false;
-            idx = statIndex(st, f.filePath, {}, false);
+            idx = statIndex(st, false);
+            BlobStat &b = m_stats[static_cast<size_t>(idx)];
+            if (b.path.empty() && b.name < 0)
+                b.path = snapshotFilePath(rev, relPath);
         }
         BlobStat &b = m_stats[static_cast<size_t>(idx)];
-        f.blobPath = b.path;
-        f.size = b.size;
-        f.lastAccessed = b.atime;
-        f.lastModified = b.mtime;
         if (b.lastRevision != revIndex) {
             b.lastRevision = revIndex;
             ++b.revisionUses;
             blobs.push_back(idx);
         }
+        ++rev.fileCount;
+        if (listed)
+            listed->push_back(relPath);
+        if (!withFiles)
+            return;
+        CachedFile f;
+        f.path = relPath;
+        f.filePath = snapshotFilePath(rev, relPath);
+        f.blobPath = blobPath(b);
+        f.blobName = std::string(blobName);
+        f.isLink = isLink;
+        f.size = b.size;
+        f.lastAccessed = b.atime;
+        f.lastModified = b.mtime;
         rev.files.push_back(std::move(f));
     };
     walkFiles(snapFd, rel, onFile);
@@ -431,6 +607,19 @@ void RepoScan::scanSnapshots(int repoFd)
     });
 }
 
+/// Which commits have a trees/<commit>.json (their file lists are needed for missingFiles).
+void RepoScan::listTreeCommits(int repoFd)
+{
+    const int fd = openDirAt(repoFd, "trees");
+    if (fd < 0)
+        return;
+    forEachEntry(fd, [&](int, const char *name, unsigned char type) {
+        const std::string_view n(name);
+        if (type == DT_REG && n.size() == 45 && n.substr(40) == ".json")
+            m_listedPaths.emplace(std::string(n.substr(0, 40)), std::vector<std::string>{});
+    });
+}
+
 void RepoScan::scanNoExist(int repoFd)
 {
     const int fd = openDirAt(repoFd, ".no_exist");
@@ -450,6 +639,8 @@ void RepoScan::scanNoExist(int repoFd)
 
 void RepoScan::scanTrees(int repoFd)
 {
+    if (m_listedPaths.empty())
+        return;
     const int fd = openDirAt(repoFd, "trees");
     if (fd < 0)
         return;
@@ -460,7 +651,8 @@ void RepoScan::scanTrees(int repoFd)
         const std::string_view n(name);
         if (type != DT_REG || n.size() != 45 || n.substr(40) != ".json")
             return;
-        auto it = byCommit.find(std::string(n.substr(0, 40)));
+        const std::string commit(n.substr(0, 40));
+        auto it = byCommit.find(commit);
         if (it == byCommit.end())
             return;
         RevisionEntry &rev = *it->second;
@@ -473,8 +665,12 @@ void RepoScan::scanTrees(int repoFd)
             !json.contains("files") || !json["files"].is_object())
             return;
         std::unordered_set<std::string> have;
-        for (const auto &f : rev.files)
-            have.insert(f.path);
+        if (m_opt.withFiles) {
+            for (const auto &f : rev.files)
+                have.insert(f.path);
+        } else if (auto lp = m_listedPaths.find(commit); lp != m_listedPaths.end()) {
+            have.insert(lp->second.begin(), lp->second.end());
+        }
         for (const auto &[path, _] : json["files"].items())
             if (!have.count(path))
                 rev.missingFiles.push_back(path);
@@ -518,11 +714,12 @@ void RepoScan::finish()
             rev.lastAccessed = revAcc;
         }
     }
-    for (const auto &b : m_stats) {
+    for (auto &b : m_stats) {
         if (b.revisionUses == 0) {
             if (b.inBlobsDir) {
                 m_out.orphanBytes += b.size;
-                problem(Kind::OrphanBlob, b.path, "blob " + b.name + " is not used by any snapshot");
+                problem(Kind::OrphanBlob, blobPath(b),
+                        "blob " + std::string(nameText(b.name)) + " is not used by any snapshot");
             }
             continue;
         }
@@ -551,6 +748,8 @@ void RepoScan::run()
         problem(Kind::Unreadable, m_out.path, "the repo folder cannot be read");
         return;
     }
+    m_blobsDir = m_out.path.native();
+    m_blobsDir += "/blobs/";
     struct stat st {};
     if (::fstat(repoFd, &st) == 0) {
         m_out.lastAccessed = st.st_atime;
@@ -558,6 +757,7 @@ void RepoScan::run()
     }
     scanBlobs(repoFd);
     scanRefs(repoFd);
+    listTreeCommits(repoFd);
     scanSnapshots(repoFd);
     scanNoExist(repoFd);
     finish();
@@ -603,6 +803,58 @@ Expected<RepoEntry> CacheScanner::scanRepo(const fs::path &root, const RepoRef &
     return entry;
 }
 
+namespace {
+
+/// One entry of the root folder, in name order: a repo to scan or a root-level problem.
+struct RootItem {
+    std::optional<CacheProblem> warning;
+    RepoEntry repo;
+    bool scanned = false;
+};
+
+/// Scans the repo items on `threads` threads (the calling one included); each item is written by
+/// exactly one thread, so the result is the same as a sequential scan.
+void scanItems(const fs::path &root, std::vector<RootItem> &items, const ScanOptions &options, unsigned threads)
+{
+    std::vector<size_t> todo;
+    for (size_t i = 0; i < items.size(); ++i)
+        if (!items[i].warning)
+            todo.push_back(i);
+    std::atomic<size_t> next{0};
+    std::exception_ptr failure;
+    std::mutex failureMutex;
+    auto worker = [&] {
+        try {
+            for (;;) {
+                if (cancelled(options))
+                    return;
+                const size_t k = next.fetch_add(1, std::memory_order_relaxed);
+                if (k >= todo.size())
+                    return;
+                RootItem &item = items[todo[k]];
+                RepoScan(root, item.repo.folderName, item.repo, options).run();
+                item.scanned = true;
+            }
+        } catch (...) {
+            const std::lock_guard<std::mutex> lock(failureMutex);
+            if (!failure)
+                failure = std::current_exception();
+            next.store(todo.size());
+        }
+    };
+    threads = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(todo.size())));
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < threads; ++t)
+        pool.emplace_back(worker);
+    worker();
+    for (auto &t : pool)
+        t.join();
+    if (failure)
+        std::rethrow_exception(failure);
+}
+
+} // namespace
+
 Expected<CacheInfo> CacheScanner::scan(const fs::path &root, const ScanOptions &options)
 {
     auto r = checkRoot(root);
@@ -616,14 +868,13 @@ Expected<CacheInfo> CacheScanner::scan(const fs::path &root, const ScanOptions &
     std::vector<std::pair<std::string, unsigned char>> entries;
     forEachEntry(fd, [&](int, const char *name, unsigned char type) { entries.emplace_back(name, type); });
     std::sort(entries.begin(), entries.end());
+    std::vector<RootItem> items;
+    items.reserve(entries.size());
     for (const auto &[name, type] : entries) {
-        if (cancelled(options)) {
-            info.cancelled = true;
-            break;
-        }
         if (name == ".locks" || name == "CACHEDIR.TAG" || detail::isIgnoredName(name))
             continue;
-        const fs::path p = info.root / name;
+        fs::path p = info.root / name;
+        RootItem item;
         if (!isRepoFolderName(name)) {
             std::string why = "not a repo folder; left alone";
             if (name == "blobs")
@@ -632,18 +883,32 @@ Expected<CacheInfo> CacheScanner::scan(const fs::path &root, const ScanOptions &
                 why = "kernel repo (huggingface_hub >= 1.10); not scanned";
             else if (name.rfind("tmp", 0) == 0)
                 why = "temporary file of an interrupted download by an old huggingface_hub (< 0.23)";
-            info.warnings.push_back(CacheProblem{Kind::UnknownEntry, p, name + ": " + why});
+            item.warning = CacheProblem{Kind::UnknownEntry, std::move(p), name + ": " + why};
+        } else if (type != DT_DIR) {
+            item.warning = CacheProblem{Kind::NotADirectory, std::move(p), name + " is a file, not a repo folder"};
+        } else {
+            item.repo.repo = *RepoRef::fromCacheFolderName(name);
+            item.repo.folderName = name;
+            item.repo.path = std::move(p);
+        }
+        items.push_back(std::move(item));
+    }
+    unsigned threads = options.threads;
+    if (threads == 0)
+        threads = std::thread::hardware_concurrency() >= 2 && items.size() >= 8 ? 2 : 1;
+    scanItems(info.root, items, options, threads);
+
+    // Merge in name order, exactly as a sequential scan would.
+    for (auto &item : items) {
+        if (item.warning) {
+            info.warnings.push_back(std::move(*item.warning));
             continue;
         }
-        if (type != DT_DIR) {
-            info.warnings.push_back(CacheProblem{Kind::NotADirectory, p, name + " is a file, not a repo folder"});
+        if (!item.scanned) {
+            info.cancelled = true;
             continue;
         }
-        RepoEntry entry;
-        entry.repo = *RepoRef::fromCacheFolderName(name);
-        entry.folderName = name;
-        entry.path = p;
-        RepoScan(info.root, entry.folderName, entry, options).run();
+        RepoEntry &entry = item.repo;
         info.totalSizeOnDisk += entry.sizeOnDisk;
         for (const auto &part : entry.partials) {
             info.partials.push_back(part);
@@ -652,8 +917,16 @@ Expected<CacheInfo> CacheScanner::scan(const fs::path &root, const ScanOptions &
         info.warnings.insert(info.warnings.end(), entry.problems.begin(), entry.problems.end());
         info.repos.push_back(std::move(entry));
     }
-    std::sort(info.repos.begin(), info.repos.end(),
-              [](const RepoEntry &a, const RepoEntry &b) { return a.cacheId() < b.cacheId(); });
+    std::vector<std::pair<std::string, size_t>> order;
+    order.reserve(info.repos.size());
+    for (size_t i = 0; i < info.repos.size(); ++i)
+        order.emplace_back(info.repos[i].cacheId(), i);
+    std::sort(order.begin(), order.end());
+    std::vector<RepoEntry> sorted;
+    sorted.reserve(info.repos.size());
+    for (const auto &o : order)
+        sorted.push_back(std::move(info.repos[o.second]));
+    info.repos = std::move(sorted);
     if (cancelled(options))
         info.cancelled = true;
     if (!options.xetCacheDir.empty())

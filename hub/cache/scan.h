@@ -58,7 +58,8 @@ struct RevisionEntry {
     std::string commit; // folder name (40 hex in a healthy cache)
     std::filesystem::path snapshotPath;
     std::vector<std::string> refs;         // ref names pointing here, sorted ("main", "refs/pr/1", "feature/x")
-    std::vector<CachedFile> files;         // sorted by path
+    std::vector<CachedFile> files;         // sorted by path; empty unless ScanOptions::withFiles
+    uint64_t fileCount = 0;                // snapshot files found (== files.size() when files are listed)
     uint64_t sizeOnDisk = 0;               // distinct blobs of this revision
     uint64_t exclusiveBytes = 0;           // blobs no other revision of the repo uses (freed by deleting it)
     uint64_t sharedBytes = 0;              // blobs also used by another revision (sizeOnDisk - exclusiveBytes)
@@ -132,9 +133,16 @@ struct ScanOptions {
     bool checkPartialLocks = true;
     /// Set from another thread to stop early; the result then has cancelled = true.
     const std::atomic<bool> *cancel = nullptr;
+    /// List every snapshot file in RevisionEntry::files. Without it everything else (sizes, counts,
+    /// refs, problems, missing files) is the same and a big cache scans several times cheaper.
+    bool withFiles = true;
+    /// Repo folders scanned at the same time: 0 = automatic (2 threads on a multi-core machine when
+    /// there are several repos), 1 = only on the calling thread. The result does not depend on it.
+    unsigned threads = 0;
 };
 
-/// Walks a cache with readdir/lstat/readlink only: no hashing, each blob stat-ed once.
+/// Walks a cache with getdents/fstatat/readlinkat relative to directory fds only: no hashing, each
+/// blob stat-ed once, one readlinkat per snapshot file.
 /// Thread-safe (no shared state); run it off the GUI thread.
 class CacheScanner {
 public:
