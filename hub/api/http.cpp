@@ -197,8 +197,8 @@ Expected<HttpResponse> HttpClient::sendOnce(const HttpRequest &request, const st
     // curl would label a body form-urlencoded; API POSTs are JSON, PUTs (LFS parts) raw bytes
     if (!request.headers.has("Content-Type") && request.method == HttpMethod::Post)
         lines.emplace_back("Content-Type: application/json");
-    else if (!request.headers.has("Content-Type") && request.method != HttpMethod::Get &&
-             request.method != HttpMethod::Head)
+    else if (!request.headers.has("Content-Type") &&
+             (request.method == HttpMethod::Put || (request.method == HttpMethod::Delete && !request.body.empty())))
         lines.emplace_back("Content-Type: application/octet-stream");
     for (const auto &l : lines)
         headers = curl_slist_append(headers, l.c_str());
