@@ -591,14 +591,16 @@ void RepoScan::scanSnapshots(int repoFd)
         RevisionEntry rev;
         rev.commit = name;
         rev.snapshotPath = snapDir / name;
-        struct stat dst {};
-        if (::fstatat(dfd, name, &dst, AT_SYMLINK_NOFOLLOW) == 0) {
-            rev.lastModified = dst.st_mtime;
-            rev.lastAccessed = dst.st_atime;
-        }
         m_revBlobs.emplace_back();
         const int revIndex = static_cast<int>(m_out.revisions.size());
         const int sub = openDirAt(dfd, name);
+        // The folder's own times (used when the revision has no files), taken before reading it
+        // updates its atime.
+        struct stat dst {};
+        if (sub >= 0 ? ::fstat(sub, &dst) == 0 : ::fstatat(dfd, name, &dst, AT_SYMLINK_NOFOLLOW) == 0) {
+            rev.lastModified = dst.st_mtime;
+            rev.lastAccessed = dst.st_atime;
+        }
         if (sub >= 0)
             scanRevision(sub, rev, revIndex);
         else

@@ -10,8 +10,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <fcntl.h>
 #include <map>
 #include <sstream>
+#include <sys/stat.h>
 
 using namespace hub;
 using namespace hub::cache;
@@ -401,6 +403,30 @@ private slots:
                 QVERIFY(p.message.find(p.path.filename().string()) != std::string::npos);
             }
         QVERIFY(sawOrphan);
+    }
+
+    void scan_emptyRevisionTakesItsFolderTimes()
+    {
+        QTemporaryDir tmp;
+        const fs::path root = tmp.path().toStdString() + "/hub";
+        const fixture::Repo r{root / "models--o--empty"};
+        const fs::path snap = r.dir / "snapshots" / fixture::kMain;
+        fs::create_directories(snap);
+        r.ref("main", fixture::kMain);
+        const struct timespec times[2] = {{1600000000, 0}, {1500000000, 0}};
+        for (bool withFiles : {true, false}) {
+            // Set before every scan: reading the folder updates its atime (relatime).
+            QCOMPARE(::utimensat(AT_FDCWD, snap.c_str(), times, 0), 0);
+            ScanOptions opt;
+            opt.withFiles = withFiles;
+            auto info = CacheScanner::scan(root, opt);
+            QVERIFY(info.ok());
+            const auto &rev = info->repos[0].revisions[0];
+            QCOMPARE(rev.fileCount, uint64_t(0));
+            QCOMPARE(rev.sizeOnDisk, uint64_t(0));
+            QCOMPARE(rev.lastModified, int64_t(1500000000));
+            QCOMPARE(rev.lastAccessed, int64_t(1600000000));
+        }
     }
 
     void scan_failsPlainlyOnMissingRoot()
