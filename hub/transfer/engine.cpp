@@ -442,8 +442,11 @@ void TransferEngine::Impl::stopActivity(Job &job, bool discardPartials)
     for (auto &u : job.uploads) {
         if (u.active) {
             for (auto *c : u.active->conns) {
-                if (c)
-                    removeConn(c);
+                if (!c)
+                    continue;
+                // A part that was cut off is sent again from its start.
+                job.snap.bytesDone -= std::min(job.snap.bytesDone, c->sent);
+                removeConn(c);
             }
             if (u.active->completion)
                 removeConn(u.active->completion);

@@ -436,6 +436,10 @@ void TransferEngine::Impl::commitUpload(Job &job)
             r.commitUrl = outcome->commitUrl;
             r.pullRequestUrl = outcome->pullRequestUrl;
             r.filesTransferred = j->uploads.size();
+            for (const auto &u : j->uploads) {
+                if (!u.lfs)
+                    j->snap.bytesTransferred += u.size; // sent inline with the commit
+            }
             j->commit = r.commit;
             j->snap.bytesDone = j->snap.bytesTotal;
             j->snap.filesDone = j->snap.filesTotal;

@@ -205,7 +205,7 @@ private slots:
         engine.retry(s.id);
         const auto s2 = waitDone(engine, s.id);
         QVERIFY2(s2.state == JobState::Done, s2.error ? s2.error->describe().c_str() : "not done");
-        QCOMPARE(s2.bytesTransferred, movedBefore);
+        QVERIFY(s2.bytesTransferred - movedBefore < big.size()); // only the inline config.json
         QVERIFY(m_server->branchHead("model", r.id.str(), "main").value() != headBefore);
         auto got = m_client->fetchSmallFile(r, "main", "model.bin");
         QVERIFY(got.ok());
