@@ -115,10 +115,11 @@ int fail(Io io, const std::string &message)
     return 1;
 }
 
-Expected<CacheInfo> scanOrFail(const Args &args, bool withFiles = true)
+Expected<CacheInfo> scanOrFail(const Args &args, bool withFiles = true, unsigned threads = 0)
 {
     ScanOptions opt;
     opt.withFiles = withFiles;
+    opt.threads = threads;
     return CacheScanner::scan(cacheRoot(args), opt);
 }
 
@@ -412,6 +413,7 @@ int runScan(const std::vector<std::string> &argv, Io io)
     args.option("cache-dir", "cache folder (default: HF_HUB_CACHE rules)", "DIR")
         .flag("json", "machine-readable output with every file")
         .flag("no-files", "with --json: leave out the per-file lists (much faster on big caches)")
+        .option("threads", "repo folders scanned at once (default: 2 on a multi-core machine)", "N")
         .option("sort", "size|age|name (default name)", "KEY")
         .option("min-size", "only repos at least this big (e.g. 10MB)", "SIZE")
         .option("older-than", "only repos not accessed for DAYS days", "DAYS")
@@ -434,10 +436,13 @@ int runScan(const std::vector<std::string> &argv, Io io)
     const std::string sort = args.valueOr("sort", "name");
     if (sort != "size" && sort != "age" && sort != "name")
         return fail(io, "--sort must be size, age or name.");
+    uint64_t threads = 0;
+    if (auto v = args.value("threads"); v && (!parseUint64(*v, threads) || threads < 1 || threads > 64))
+        return fail(io, "--threads needs a number from 1 to 64.");
 
     // Only --json lists files; the tables need sizes and counts, which are computed either way.
     const bool withFiles = args.has("json") && !args.has("no-files");
-    auto info = scanOrFail(args, withFiles);
+    auto info = scanOrFail(args, withFiles, static_cast<unsigned>(threads));
     if (!info)
         return fail(io, info.error().message);
     const int64_t now = nowSeconds();
