@@ -64,6 +64,9 @@ t_hd=$(elapsed "$t0" "$(now)"); drop_dir "$WORK/c-hubdesk"
 echo "1/4 curl -o..." >&2
 t0=$(now); curl -sfL -o "$WORK/curl.bin" "$URL/$BIG_REPO/resolve/main/$BIG_FILE"; t_curl=$(elapsed "$t0" "$(now)")
 t0=$(now); sha256sum "$WORK/curl.bin" >/dev/null; t_sha=$(elapsed "$t0" "$(now)"); drop_dir "$WORK/curl.bin"
+# HubDesk fsyncs a blob before it becomes visible; this run does the same with curl.
+t0=$(now); curl -sfL -o "$WORK/curl.bin" "$URL/$BIG_REPO/resolve/main/$BIG_FILE"; sync "$WORK/curl.bin"; t_curl_sync=$(elapsed "$t0" "$(now)")
+drop_dir "$WORK/curl.bin"
 
 echo "1/4 aria2c -x8..." >&2
 t0=$(now); aria2c -q -x8 -s8 -k1M --allow-overwrite=true -d "$WORK/aria" -o big.bin "$BLOB_URL"; t_aria=$(elapsed "$t0" "$(now)")
@@ -116,10 +119,11 @@ t_up_curl=$(elapsed "$t0" "$(now)")
 rm -f "$WORK/up-hd.bin" "$WORK/up-curl.bin"
 
 # ---- 4. table
-printf "\n%-58s %10s %10s %8s\n" "benchmark" "HubDesk s" "other s" "ratio"
-printf "%-58s %10s %10s %8s\n" "----------------------------------------------------------" "---------" "-------" "-----"
-row() { printf "%-58s %10s %10s %8s\n" "$1" "$(secs "$2")" "$(secs "$3")" "$(ratio "$3" "$2")"; }
+printf "\n%-66s %10s %10s %8s\n" "benchmark" "HubDesk s" "other s" "ratio"
+printf "%-66s %10s %10s %8s\n" "------------------------------------------------------------------" "---------" "-------" "-----"
+row() { printf "%-66s %10s %10s %8s\n" "$1" "$(secs "$2")" "$(secs "$3")" "$(ratio "$3" "$2")"; }
 row "2 GiB LFS file, verified, vs curl -o (single stream)" "$t_hd" "$t_curl"
+row "2 GiB LFS file, verified, vs curl -o + sync (same durability)" "$t_hd" "$t_curl_sync"
 row "2 GiB LFS file, verified, vs curl -o + sha256sum" "$t_hd" "$(echo "$t_curl + $t_sha" | bc -l)"
 row "2 GiB LFS file, verified, vs aria2c -x8" "$t_hd" "$t_aria"
 row "2 GiB LFS file, verified, vs downloadFileToCacheDir" "$t_hd" "$t_node"
