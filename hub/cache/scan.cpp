@@ -897,7 +897,8 @@ Expected<CacheInfo> CacheScanner::scan(const fs::path &root, const ScanOptions &
     }
     unsigned threads = options.threads;
     if (threads == 0)
-        threads = std::thread::hardware_concurrency() >= 2 && items.size() >= 8 ? 2 : 1;
+        threads = static_cast<unsigned>(std::clamp<size_t>(
+            std::count_if(items.begin(), items.end(), [](const RootItem &i) { return !i.warning; }) / 2, 1, 8));
     scanItems(info.root, items, options, threads);
 
     // Merge in name order, exactly as a sequential scan would.

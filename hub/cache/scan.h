@@ -136,8 +136,10 @@ struct ScanOptions {
     /// List every snapshot file in RevisionEntry::files. Without it everything else (sizes, counts,
     /// refs, problems, missing files) is the same and a big cache scans several times cheaper.
     bool withFiles = true;
-    /// Repo folders scanned at the same time: 0 = automatic (2 threads on a multi-core machine when
-    /// there are several repos), 1 = only on the calling thread. The result does not depend on it.
+    /// Repo folders scanned at the same time: 0 = automatic (up to 8 threads, one per 2 repos),
+    /// 1 = only on the calling thread. The result does not depend on it. With a warm page cache the
+    /// scan is CPU-bound and extra threads only share the cores; on a cold cache or a network drive
+    /// it waits for I/O, and 8 threads overlap those waits (3x faster cold than 2 threads here).
     unsigned threads = 0;
 };
 
