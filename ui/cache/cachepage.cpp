@@ -234,6 +234,11 @@ QString CachePage::statusText() const
     return m_status->text();
 }
 
+void CachePage::setStatusText(const QString &text)
+{
+    m_status->setText(text);
+}
+
 void CachePage::applyFilters()
 {
     m_filter->setText(m_text->text());

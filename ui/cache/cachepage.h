@@ -53,6 +53,7 @@ public:
     SpaceChart *revisionChart() const { return m_revisionChart; }
     RemovedListModel *removedModel() const { return m_removed; }
     QString statusText() const;
+    void setStatusText(const QString &text);
 
     /// Starts the delete flow for the selected rows (plan, then DeletePlanDialog).
     void deleteSelected();

@@ -6,6 +6,7 @@
 #include <functional>
 #include <vector>
 
+class QMainWindow;
 class QWidget;
 
 namespace hubui {
@@ -45,12 +46,17 @@ class PageRegistry final {
 public:
     void addPage(PageEntry entry) { m_pages.push_back(std::move(entry)); }
     void addAction(ActionEntry entry) { m_actions.push_back(std::move(entry)); }
+    /// Called once at the end of MainWindow's constructor (status-bar widgets, drop targets).
+    using WindowHook = std::function<void(AppContext &context, QMainWindow *window)>;
+    void addWindowHook(WindowHook hook) { m_windowHooks.push_back(std::move(hook)); }
+    const std::vector<WindowHook> &windowHooks() const { return m_windowHooks; }
     const std::vector<PageEntry> &pages() const { return m_pages; }
     const std::vector<ActionEntry> &actions() const { return m_actions; }
 
 private:
     std::vector<PageEntry> m_pages;
     std::vector<ActionEntry> m_actions;
+    std::vector<WindowHook> m_windowHooks;
 };
 
 } // namespace hubui

@@ -144,6 +144,8 @@ MainWindow::MainWindow(AppContext &context, const PageRegistry &registry, QWidge
     restoreGeometry(m_context.settings().windowGeometry());
     restoreState(m_context.settings().windowState());
     updateSession();
+    for (const auto &hook : registry.windowHooks()) // part 2: status widgets, drop targets
+        hook(m_context, this);
 }
 
 MainWindow::~MainWindow() = default;

@@ -47,10 +47,16 @@ private:
 };
 
 TransferAdapter::TransferAdapter(hub::TransferEngine &engine, const RegisterSink &registerSink, QObject *parent)
-    : QObject(parent), m_engine(engine), m_model(new TransferModel(this)), m_sink(std::make_shared<Sink>(this))
+    : TransferAdapter([&engine]() -> hub::TransferEngine & { return engine; }, registerSink, parent)
+{
+}
+
+TransferAdapter::TransferAdapter(EngineAccess engine, const RegisterSink &registerSink, QObject *parent)
+    : QObject(parent), m_engine(std::move(engine)), m_model(new TransferModel(this)),
+      m_sink(std::make_shared<Sink>(this))
 {
     registerSink(m_sink);
-    for (const hub::JobSnapshot &job : m_engine.jobs()) {
+    for (const hub::JobSnapshot &job : m_engine().jobs()) {
         TransferJobInfo info = toInfo(job);
         info.resumedFromJournal = true;
         m_model->upsert(info);
@@ -133,44 +139,44 @@ void TransferAdapter::drop(quint64 id)
 
 hub::Expected<hub::JobId> TransferAdapter::submit(hub::DownloadRequest request)
 {
-    return m_engine.submit(std::move(request));
+    return m_engine().submit(std::move(request));
 }
 
 hub::Expected<hub::JobId> TransferAdapter::submit(hub::UploadRequest request)
 {
-    return m_engine.submit(std::move(request));
+    return m_engine().submit(std::move(request));
 }
 
 void TransferAdapter::pause(quint64 id)
 {
-    m_engine.pause(id);
+    m_engine().pause(id);
 }
 
 void TransferAdapter::resume(quint64 id)
 {
-    m_engine.resume(id);
+    m_engine().resume(id);
 }
 
 void TransferAdapter::cancel(quint64 id)
 {
-    m_engine.cancel(id);
+    m_engine().cancel(id);
 }
 
 void TransferAdapter::retry(quint64 id)
 {
-    m_engine.retry(id);
+    m_engine().retry(id);
 }
 
 void TransferAdapter::remove(quint64 id)
 {
-    m_engine.remove(id);
+    m_engine().remove(id);
 }
 
 void TransferAdapter::clearFinished()
 {
     for (const TransferJobInfo &job : m_model->jobs()) {
         if (job.isFinished())
-            m_engine.remove(job.id);
+            m_engine().remove(job.id);
     }
     m_model->clearFinished();
 }

@@ -24,16 +24,20 @@ class TransferAdapter final : public QObject {
 
 public:
     using RegisterSink = std::function<void(std::shared_ptr<hub::EventSink>)>;
+    /// Returns the current engine. The app may replace its engine (a new token restarts it),
+    /// so the adapter never keeps a reference.
+    using EngineAccess = std::function<hub::TransferEngine &()>;
 
-    /// `engine` must outlive this adapter. `registerSink` hands the adapter's sink to whoever
-    /// owns the engine's single sink slot (AppContext::addTransferSink, or
-    /// TransferEngine::setEventSink in tests); jobs already in the engine (restored from the
-    /// journal) are loaded right after, marked resumedFromJournal.
+    /// `registerSink` hands the adapter's sink to whoever owns the engine's single sink slot
+    /// (AppContext::addTransferSink, or TransferEngine::setEventSink in tests); jobs already in
+    /// the engine (restored from the journal) are loaded right after, marked resumedFromJournal.
+    TransferAdapter(EngineAccess engine, const RegisterSink &registerSink, QObject *parent = nullptr);
+    /// For a fixed engine that outlives the adapter (tests, CLI-like tools).
     TransferAdapter(hub::TransferEngine &engine, const RegisterSink &registerSink, QObject *parent = nullptr);
     ~TransferAdapter() override;
 
     TransferModel *model() const { return m_model; }
-    hub::TransferEngine &engine() { return m_engine; }
+    hub::TransferEngine &engine() { return m_engine(); }
 
     hub::Expected<hub::JobId> submit(hub::DownloadRequest request);
     hub::Expected<hub::JobId> submit(hub::UploadRequest request);
@@ -58,7 +62,7 @@ private:
     void apply(TransferJobInfo job);
     void drop(quint64 id);
 
-    hub::TransferEngine &m_engine;
+    EngineAccess m_engine;
     TransferModel *m_model;
     std::shared_ptr<Sink> m_sink;
     QHash<quint64, QDateTime> m_startedAt;

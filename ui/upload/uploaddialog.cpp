@@ -29,7 +29,8 @@ QString qs(const std::string &s)
 
 QString UploadDialog::defaultMessage(size_t files)
 {
-    return tr("Upload %n file(s) with HubDesk", nullptr, static_cast<int>(files));
+    // This text becomes the commit title on the Hub: spell the plural out, never "file(s)".
+    return files == 1 ? tr("Upload 1 file with HubDesk") : tr("Upload %1 files with HubDesk").arg(files);
 }
 
 UploadDialog::UploadDialog(UploadService *service, hub::RepoRef repo, std::vector<hub::UploadSource> sources,
