@@ -4,13 +4,16 @@
 #include "ui/core/cachestatus.h"
 #include "ui/core/format.h"
 #include "ui/core/loadstatewidget.h"
-#include "ui/repo/filelistmodel.h"
+#include "ui/repo/filetreemodel.h"
 
+#include <QAction>
 #include <QDesktopServices>
+#include <QDir>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMenu>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QTreeView>
@@ -24,32 +27,37 @@ namespace {
 struct Listing {
     std::string commit;
     std::vector<hub::TreeEntry> entries;
+    bool recursive = false;
 };
 
 } // namespace
 
 FilesView::FilesView(AppContext &context, QWidget *parent)
-    : QWidget(parent), m_context(context), m_model(new FileListModel(this)), m_proxy(new QSortFilterProxyModel(this)),
+    : QWidget(parent), m_context(context), m_model(new FileTreeModel(this)), m_proxy(new QSortFilterProxyModel(this)),
       m_view(new QTreeView), m_state(new LoadStateWidget(m_view, this)), m_info(new QLabel(this)),
       m_downloadSelected(new QPushButton(tr("Download &selected"), this)),
-      m_downloadAll(new QPushButton(tr("Download &whole revision"), this)),
-      m_open(new QPushButton(tr("&Open file"), this)), m_openFolder(new QPushButton(tr("Show in &folder"), this))
+      m_downloadAll(new QPushButton(tr("Download &whole revision"), this)), m_open(new QPushButton(tr("&Open"), this)),
+      m_openFolder(new QPushButton(tr("Show in &folder"), this))
 {
     m_proxy->setSourceModel(m_model);
-    m_proxy->setSortRole(FileListModel::SortRole);
+    m_proxy->setSortRole(FileTreeModel::SortRole);
     m_view->setModel(m_proxy);
-    m_view->setRootIsDecorated(false);
     m_view->setAlternatingRowColors(true);
     m_view->setUniformRowHeights(true);
     m_view->setSortingEnabled(true);
-    m_view->sortByColumn(FileListModel::Path, Qt::AscendingOrder);
+    m_view->sortByColumn(FileTreeModel::Name, Qt::AscendingOrder);
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     m_view->setAccessibleName(tr("Files"));
-    m_view->header()->setSectionResizeMode(FileListModel::Path, QHeaderView::Stretch);
+    m_view->header()->setSectionResizeMode(FileTreeModel::Name, QHeaderView::Stretch);
     m_view->header()->setStretchLastSection(false);
-    for (int c = FileListModel::Size; c < FileListModel::ColumnCount; ++c)
+    for (int c = FileTreeModel::Size; c < FileTreeModel::ColumnCount; ++c)
         m_view->header()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    m_info->setWordWrap(true);
+    m_downloadSelected->setToolTip(tr("Download the selected files and folders into the local cache"));
+    m_open->setToolTip(tr("Open the selected cached file, or the cached folder, with the default application"));
+    m_openFolder->setToolTip(tr("Show the folder that holds the selected cached file"));
 
     auto *row = new QHBoxLayout;
     row->addWidget(m_info, 1);
@@ -62,22 +70,25 @@ FilesView::FilesView(AppContext &context, QWidget *parent)
     layout->addWidget(m_state, 1);
 
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &FilesView::updateButtons);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, &FilesView::updateButtons);
+    connect(m_model, &FileTreeModel::folderRequested, this, &FilesView::listFolder);
     connect(m_downloadSelected, &QPushButton::clicked, this, [this] { download(m_commit, selectedPaths()); });
     connect(m_downloadAll, &QPushButton::clicked, this, [this] { download(m_commit, {}); });
-    const auto openCached = [this](bool folder) {
-        const QStringList paths = selectedPaths();
-        if (paths.isEmpty())
-            return;
-        const auto dir = snapshotDir(m_context.cacheDir().toStdString(), m_repo, m_commit.toStdString());
-        const QString file = QString::fromStdString((dir / paths.first().toStdString()).string());
-        QDesktopServices::openUrl(QUrl::fromLocalFile(folder ? QFileInfo(file).absolutePath() : file));
-    };
-    connect(m_open, &QPushButton::clicked, this, [openCached] { openCached(false); });
-    connect(m_openFolder, &QPushButton::clicked, this, [openCached] { openCached(true); });
-    connect(m_view, &QTreeView::activated, this, [openCached, this](const QModelIndex &idx) {
-        if (idx.data(FileListModel::CachedRole).toBool() ||
-            m_proxy->mapToSource(idx).data(FileListModel::CachedRole).toBool())
+    connect(m_open, &QPushButton::clicked, this, [this] { openCached(false); });
+    connect(m_openFolder, &QPushButton::clicked, this, [this] { openCached(true); });
+    connect(m_view, &QTreeView::activated, this, [this](const QModelIndex &idx) {
+        if (!idx.data(FileTreeModel::IsFolderRole).toBool() && idx.data(FileTreeModel::CachedRole).toBool())
             openCached(false);
+    });
+    connect(m_view, &QTreeView::customContextMenuRequested, this, [this](const QPoint &pos) {
+        if (!m_view->indexAt(pos).isValid())
+            return;
+        QMenu menu(this);
+        for (QPushButton *b : {m_downloadSelected, m_open, m_openFolder}) {
+            QAction *a = menu.addAction(b->text(), b, &QPushButton::click);
+            a->setEnabled(b->isEnabled());
+        }
+        menu.exec(m_view->viewport()->mapToGlobal(pos));
     });
     connect(&m_context, &AppContext::cacheChanged, this, [this](const hub::RepoRef &repo) {
         if (repo == m_repo)
@@ -95,15 +106,22 @@ FilesView::~FilesView()
 {
     m_job.cancel();
     m_cacheJob.cancel();
+    for (const auto &j : m_folderJobs)
+        j.cancel();
 }
 
 void FilesView::setRepo(const hub::RepoRef &repo, const QString &revision)
 {
     m_job.cancel();
+    for (const auto &j : m_folderJobs)
+        j.cancel();
+    m_folderJobs.clear();
+    ++m_generation;
     m_repo = repo;
     m_revision = revision;
     m_commit.clear();
-    m_model->setEntries({});
+    m_model->clear();
+    updateButtons();
     m_state->showLoading(tr("Listing the files of %1…").arg(revision));
     m_job = m_context.runHub(
         this,
@@ -111,13 +129,14 @@ void FilesView::setRepo(const hub::RepoRef &repo, const QString &revision)
             auto info = client.repoInfo(repo, rev);
             if (!info)
                 return info.error();
+            // The sibling count says how big the tree is: list a small one whole, a big one lazily.
             hub::TreeQuery q;
             q.revision = info->sha;
-            q.recursive = true;
+            q.recursive = info->siblings.size() <= kWholeTreeFiles;
             auto tree = client.tree(repo, q);
             if (!tree)
                 return tree.error();
-            return Listing{info->sha, std::move(*tree)};
+            return Listing{info->sha, std::move(*tree), q.recursive};
         },
         [this](hub::Expected<Listing> answer) {
             if (!answer) {
@@ -125,14 +144,45 @@ void FilesView::setRepo(const hub::RepoRef &repo, const QString &revision)
                 return;
             }
             m_commit = qstr(answer->commit);
-            m_model->setEntries(std::move(answer->entries));
+            m_model->setEntries(std::move(answer->entries), answer->recursive);
             if (m_model->rowCount() == 0)
-                m_state->showEmpty(tr("This revision has no files."));
+                m_state->showEmpty(tr("This revision has no files. Pick another revision above, or upload files "
+                                      "to this repo."));
             else
                 m_state->showContent();
+            updateButtons();
             refreshCached();
             emit loaded();
         });
+}
+
+void FilesView::listFolder(const QString &path)
+{
+    if (m_commit.isEmpty())
+        return;
+    const quint64 generation = m_generation;
+    m_folderJobs.push_back(m_context.runHub(
+        this,
+        [repo = m_repo, commit = m_commit.toStdString(), folder = path.toStdString()](hub::HubClient &client) {
+            hub::TreeQuery q;
+            q.revision = commit;
+            q.path = folder;
+            return client.tree(repo, q);
+        },
+        [this, path, generation](hub::Expected<std::vector<hub::TreeEntry>> answer) {
+            if (generation != m_generation)
+                return;
+            if (answer) {
+                m_model->setFolderEntries(path, std::move(*answer));
+            } else {
+                m_model->setFolderFailed(path);
+                m_info->setText(tr("Could not list %1: %2 Close and open the folder to try again.")
+                                    .arg(path, qstr(answer.error().message)));
+            }
+            std::erase_if(m_folderJobs, [](const JobHandle &j) { return !j.isRunning(); });
+            updateButtons();
+            emit folderLoaded(path);
+        }));
 }
 
 void FilesView::refreshCached()
@@ -153,24 +203,47 @@ void FilesView::refreshCached()
 QStringList FilesView::selectedPaths() const
 {
     QStringList out;
-    for (const QModelIndex &idx : m_view->selectionModel()->selectedRows())
-        out << idx.data(FileListModel::PathRole).toString();
+    for (const QModelIndex &idx : m_view->selectionModel()->selectedRows()) {
+        const QString path = idx.data(FileTreeModel::PathRole).toString();
+        out << (idx.data(FileTreeModel::IsFolderRole).toBool() ? path + QLatin1Char('/') : path);
+    }
     return out;
+}
+
+QString FilesView::cachedLocalPath() const
+{
+    const QModelIndex idx = m_view->selectionModel()->currentIndex();
+    if (!idx.isValid() || m_commit.isEmpty() || idx.data(FileTreeModel::CachedFilesRole).toInt() == 0)
+        return {};
+    const auto dir = snapshotDir(m_context.cacheDir().toStdString(), m_repo, m_commit.toStdString());
+    return QString::fromStdString((dir / idx.data(FileTreeModel::PathRole).toString().toStdString()).string());
+}
+
+void FilesView::openCached(bool containingFolder)
+{
+    const QString local = cachedLocalPath();
+    if (local.isEmpty())
+        return;
+    QDesktopServices::openUrl(QUrl::fromLocalFile(containingFolder ? QFileInfo(local).absolutePath() : local));
 }
 
 void FilesView::updateButtons()
 {
     const auto rows = m_view->selectionModel()->selectedRows();
-    const bool cached = rows.size() == 1 && rows.first().data(FileListModel::CachedRole).toBool();
+    const bool cached = !cachedLocalPath().isEmpty();
     m_downloadSelected->setEnabled(!rows.isEmpty() && !m_commit.isEmpty());
     m_downloadAll->setEnabled(!m_commit.isEmpty());
     m_open->setEnabled(cached);
     m_openFolder->setEnabled(cached);
-    m_info->setText(m_commit.isEmpty() ? QString()
-                                       : tr("%1 files at %2 · %3 in the local cache")
-                                             .arg(m_model->rowCount())
-                                             .arg(m_commit.left(7))
-                                             .arg(m_model->cachedCount()));
+    if (m_commit.isEmpty()) {
+        m_info->clear();
+        return;
+    }
+    const QString files = m_model->isComplete() ? tr("%n file(s)", nullptr, m_model->fileCount())
+                                                : tr("%n file(s) listed so far (open a folder to list what it holds)",
+                                                     nullptr, m_model->fileCount());
+    m_info->setText(
+        tr("%1 at commit %2 · %3 in the local cache").arg(files, m_commit.left(7)).arg(m_model->cachedCount()));
 }
 
 void FilesView::download(const QString &revision, const QStringList &paths)
@@ -183,7 +256,7 @@ void FilesView::download(const QString &revision, const QStringList &paths)
     auto id = m_context.submitDownload(std::move(request));
     m_info->setText(id ? (paths.isEmpty()
                               ? tr("Downloading revision %1… (see Transfers)").arg(revision.left(7))
-                              : tr("Downloading %n file(s)… (see Transfers)", nullptr, static_cast<int>(paths.size())))
+                              : tr("Downloading %n item(s)… (see Transfers)", nullptr, static_cast<int>(paths.size())))
                        : tr("Could not start the download: %1").arg(qstr(id.error().message)));
 }
 

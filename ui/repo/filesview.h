@@ -6,6 +6,8 @@
 
 #include <QWidget>
 
+#include <vector>
+
 class QLabel;
 class QPushButton;
 class QSortFilterProxyModel;
@@ -14,43 +16,58 @@ class QTreeView;
 namespace hubui {
 
 class AppContext;
-class FileListModel;
+class FileTreeModel;
 class LoadStateWidget;
 
-/// The Files tab: the tree at the chosen revision with sizes, LFS badges and what is already
-/// cached; downloads (selected files, or the whole revision) go through the transfer engine;
-/// cached files open with the desktop's default application.
+/// The Files tab: the folder tree at the chosen revision with sizes, LFS badges and what is
+/// already cached; downloads (selected files and folders, or the whole revision) go through the
+/// transfer engine; cached files and folders open with the desktop's default application.
+///
+/// A repo of up to kWholeTreeFiles files is listed in one recursive listing (every folder size
+/// known at once); a bigger one lists the root and then each folder when it is opened.
 class FilesView final : public QWidget {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(FilesView)
 
 public:
+    /// Above this many files (the repo info's sibling count), folders are listed lazily.
+    static constexpr size_t kWholeTreeFiles = 2000;
+
     explicit FilesView(AppContext &context, QWidget *parent = nullptr);
     ~FilesView() override;
 
     void setRepo(const hub::RepoRef &repo, const QString &revision);
-    /// Queues a download of `paths` (empty = the whole revision) at `revision`.
+    /// Queues a download of `paths` (files, or folders ending in '/'; empty = the whole revision)
+    /// at `revision`.
     void download(const QString &revision, const QStringList &paths);
 
-    FileListModel *model() const { return m_model; }
+    FileTreeModel *model() const { return m_model; }
+    QSortFilterProxyModel *proxy() const { return m_proxy; }
     QTreeView *view() const { return m_view; }
     LoadStateWidget *loadState() const { return m_state; }
     QString commit() const { return m_commit; }
 
 signals:
     void loaded();
+    /// A folder asked for by the tree (lazy mode) is listed (or failed to be).
+    void folderLoaded(const QString &path);
     void cacheInfoUpdated();
 
 private:
     void refreshCached();
+    void listFolder(const QString &path);
+    /// Selected repo paths; folders end in '/'.
     QStringList selectedPaths() const;
+    /// The local path of the current item in the snapshot, or empty when nothing of it is cached.
+    QString cachedLocalPath() const;
+    void openCached(bool containingFolder);
     void updateButtons();
 
     AppContext &m_context;
     hub::RepoRef m_repo;
     QString m_revision;
     QString m_commit;
-    FileListModel *m_model;
+    FileTreeModel *m_model;
     QSortFilterProxyModel *m_proxy;
     QTreeView *m_view;
     LoadStateWidget *m_state;
@@ -61,6 +78,8 @@ private:
     QPushButton *m_openFolder;
     JobHandle m_job;
     JobHandle m_cacheJob;
+    std::vector<JobHandle> m_folderJobs;
+    quint64 m_generation = 0;
 };
 
 } // namespace hubui

@@ -19,6 +19,8 @@ struct SandboxFixture {
     std::unique_ptr<hub::sandbox::Server> server;
     std::unique_ptr<hubui::Settings> settings;
     std::unique_ptr<hubui::AppContext> context;
+    /// LFS blob size divisor: tiny blobs make tests fast; 1 gives the demo world's real sizes.
+    int lfsScale = 4096;
 
     /// Returns false (after QVERIFY-style reporting by the caller) when the sandbox cannot start.
     bool start(const char *token = hub::sandbox::demo::kDemoOwnerToken)
@@ -26,7 +28,7 @@ struct SandboxFixture {
         QStandardPaths::setTestModeEnabled(true);
         hub::sandbox::ServerOptions so;
         so.demo = true;
-        so.demoLfsScale = 4096; // tiny LFS blobs: fast downloads, same structure
+        so.demoLfsScale = lfsScale;
         so.dataDir = dir.filePath(QStringLiteral("data")).toStdString();
         auto s = hub::sandbox::Server::start(so);
         if (!s) {

@@ -16,8 +16,8 @@
 #include "ui/metrics/metricsview.h"
 #include "ui/metrics/metrictablemodel.h"
 #include "ui/repo/cardview.h"
-#include "ui/repo/filelistmodel.h"
 #include "ui/repo/filesview.h"
+#include "ui/repo/filetreemodel.h"
 #include "ui/repo/repopage.h"
 #include "ui/shell/mainwindow.h"
 
@@ -27,6 +27,7 @@
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSignalSpy>
+#include <QSortFilterProxyModel>
 #include <QStackedWidget>
 #include <QStandardItemModel>
 #include <QTest>
@@ -173,6 +174,70 @@ private slots:
         auto *line = qobject_cast<QLineSeries *>(series.first());
         QVERIFY(line);
         QVERIFY(line->count() >= 1);
+    }
+
+    void files_downloadFolderMarksItsFilesInCache()
+    {
+        auto *page = m_window->repoPage();
+        auto *files = page->files();
+        QSignalSpy filesLoaded(files, &FilesView::loaded);
+        page->open({hub::RepoType::Dataset, *hub::RepoId::parse(hub::sandbox::demo::kBenchmarkDataset)});
+        page->showTab(RepoPage::FilesTab);
+        QVERIFY(filesLoaded.wait(20000));
+        auto *tree = files->model();
+        QVERIFY(tree->isComplete()); // small repo: one recursive listing
+        const QModelIndex data = tree->indexOfPath(QStringLiteral("data"));
+        QVERIFY(data.data(FileTreeModel::IsFolderRole).toBool());
+        QCOMPARE(tree->rowCount(data), 8);
+        QCOMPARE(data.data(FileTreeModel::CachedFilesRole).toInt(), 0);
+
+        // Select the folder in the view and press "Download selected".
+        const QModelIndex shown = files->proxy()->mapFromSource(data);
+        files->view()->selectionModel()->select(shown, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        files->view()->setCurrentIndex(shown);
+        QPushButton *download = nullptr;
+        for (auto *b : files->findChildren<QPushButton *>())
+            if (b->text() == FilesView::tr("Download &selected"))
+                download = b;
+        QVERIFY(download && download->isEnabled());
+        QSignalSpy finished(m_f.context.get(), &AppContext::downloadFinished);
+        QTest::mouseClick(download, Qt::LeftButton);
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(finished.first().first().value<hub::JobSnapshot>().state, hub::JobState::Done);
+        QTRY_VERIFY_WITH_TIMEOUT(data.data(FileTreeModel::CachedRole).toBool(), 20000);
+        for (int r = 0; r < tree->rowCount(data); ++r) {
+            const QModelIndex f = tree->index(r, FileTreeModel::Cached, data);
+            QVERIFY(f.data(FileTreeModel::CachedRole).toBool());
+            QCOMPARE(f.data().toString(), QStringLiteral("In cache"));
+        }
+        QVERIFY(!tree->indexOfPath(QStringLiteral("README.md")).data(FileTreeModel::CachedRole).toBool());
+        QCOMPARE(tree->cachedCount(), 8);
+    }
+
+    void files_bigDatasetListsFoldersWhenOpened()
+    {
+        auto *page = m_window->repoPage();
+        auto *files = page->files();
+        QSignalSpy filesLoaded(files, &FilesView::loaded);
+        page->open({hub::RepoType::Dataset, *hub::RepoId::parse(hub::sandbox::demo::kPrivateDataset)});
+        page->showTab(RepoPage::FilesTab);
+        QVERIFY(filesLoaded.wait(20000));
+        auto *tree = files->model();
+        QVERIFY(!tree->isComplete()); // 5,000+ files: the root only
+        const QModelIndex data = tree->indexOfPath(QStringLiteral("data"));
+        QVERIFY(data.isValid());
+        QVERIFY(!data.data(FileTreeModel::LoadedRole).toBool());
+        QCOMPARE(tree->rowCount(data), 0);
+        // Expanding the folder in the view lists it.
+        QSignalSpy folder(files, &FilesView::folderLoaded);
+        files->view()->expand(files->proxy()->mapFromSource(data));
+        QVERIFY(folder.wait(20000));
+        QCOMPARE(folder.first().first().toString(), QStringLiteral("data"));
+        QVERIFY(data.data(FileTreeModel::LoadedRole).toBool());
+        const QModelIndex words = tree->indexOfPath(QStringLiteral("data/words"));
+        QVERIFY(words.data(FileTreeModel::IsFolderRole).toBool());
+        QVERIFY(!words.data(FileTreeModel::LoadedRole).toBool());
+        QVERIFY(tree->indexOfPath(QStringLiteral("data/ascii")).isValid());
     }
 
     void download_changesCacheBadge()
