@@ -4,6 +4,7 @@
 #include "ui/core/format.h"
 
 #include <QFont>
+#include <QVariantMap>
 
 namespace hubui {
 
@@ -42,6 +43,8 @@ QVariant CommitListModel::data(const QModelIndex &index, int role) const
     case DateRole: return qstr(c.date);
     case RefNamesRole: return m_refNames.value(id);
     case TagsRole: return m_tags.value(id);
+    case BranchesRole: return m_branches.value(id);
+    case RefBadgesRole: return m_badges.value(id);
     case Qt::DisplayRole:
         switch (index.column()) {
         case Title: return qstr(c.title);
@@ -56,16 +59,13 @@ QVariant CommitListModel::data(const QModelIndex &index, int role) const
             return id;
         if (index.column() == Title && !c.message.empty())
             return qstr(c.message);
+        if (index.column() == Refs && m_refNames.contains(id))
+            return tr("Points here: %1").arg(m_refNames.value(id).join(QStringLiteral(", ")));
         return {};
     case Qt::FontRole:
         if (index.column() == Commit) {
             QFont f(QStringLiteral("monospace"));
             f.setStyleHint(QFont::Monospace);
-            return f;
-        }
-        if (index.column() == Refs && !m_tags.value(id).isEmpty()) {
-            QFont f;
-            f.setBold(true);
             return f;
         }
         return {};
@@ -149,14 +149,27 @@ void CommitListModel::setRefs(const hub::Refs &refs)
 {
     m_refNames.clear();
     m_tags.clear();
+    m_branches.clear();
+    m_badges.clear();
+    const auto badge = [this](const std::string &commit, const char *kind, const QString &name, const QString &label) {
+        m_badges[qstr(commit)] << QVariantMap{{QStringLiteral("kind"), QLatin1String(kind)},
+                                              {QStringLiteral("name"), name},
+                                              {QStringLiteral("label"), label}};
+    };
     for (const auto &t : refs.tags) {
         m_refNames[qstr(t.targetCommit)] << qstr(t.name);
         m_tags[qstr(t.targetCommit)] << qstr(t.name);
+        badge(t.targetCommit, "tag", qstr(t.name), tr("tag %1").arg(qstr(t.name)));
     }
-    for (const auto &b : refs.branches)
+    for (const auto &b : refs.branches) {
         m_refNames[qstr(b.targetCommit)] << qstr(b.name);
-    for (const auto &p : refs.pullRequests)
+        m_branches[qstr(b.targetCommit)] << qstr(b.name);
+        badge(b.targetCommit, "branch", qstr(b.name), tr("branch %1").arg(qstr(b.name)));
+    }
+    for (const auto &p : refs.pullRequests) {
         m_refNames[qstr(p.targetCommit)] << tr("PR #%1").arg(qstr(p.name));
+        badge(p.targetCommit, "pr", qstr(p.name), tr("PR #%1").arg(qstr(p.name)));
+    }
     if (!m_commits.empty())
         emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
 }

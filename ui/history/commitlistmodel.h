@@ -31,6 +31,10 @@ public:
         DateRole,                        ///< QString ISO-8601
         RefNamesRole,                    ///< QStringList: tags and branches on this commit
         TagsRole,                        ///< QStringList: tags only
+        BranchesRole,                    ///< QStringList: branches only
+        /// QVariantList of QVariantMap {kind: "tag"|"branch"|"pr", name, label}: what
+        /// RefBadgeDelegate paints, tags first.
+        RefBadgesRole,
     };
 
     explicit CommitListModel(AppContext &context, QObject *parent = nullptr);
@@ -68,6 +72,8 @@ private:
     std::vector<hub::CommitInfo> m_commits;
     QMap<QString, QStringList> m_refNames;
     QMap<QString, QStringList> m_tags;
+    QMap<QString, QStringList> m_branches;
+    QMap<QString, QVariantList> m_badges;
     size_t m_pageSize = 50;
     size_t m_nextPage = 0;
     qint64 m_total = -1;

@@ -5,6 +5,7 @@
 #include "ui/core/format.h"
 #include "ui/core/loadstatewidget.h"
 #include "ui/history/commitlistmodel.h"
+#include "ui/history/refbadgedelegate.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -26,6 +27,7 @@ HistoryView::HistoryView(AppContext &context, QWidget *parent)
       m_download(new QPushButton(tr("&Download this revision"), this)), m_details(new ComparisonWidget(context, this))
 {
     m_view->setModel(m_model);
+    m_view->setItemDelegateForColumn(CommitListModel::Refs, new RefBadgeDelegate(m_view));
     m_view->setRootIsDecorated(false);
     m_view->setUniformRowHeights(true);
     m_view->setAlternatingRowColors(true);
@@ -38,6 +40,7 @@ HistoryView::HistoryView(AppContext &context, QWidget *parent)
     m_view->header()->setStretchLastSection(false);
     m_compare->setToolTip(tr("Select two commits (Ctrl+click) to compare them"));
     m_compare->setEnabled(false);
+    m_info->setWordWrap(true);
 
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_info, 1);
@@ -57,10 +60,11 @@ HistoryView::HistoryView(AppContext &context, QWidget *parent)
     connect(m_model, &CommitListModel::pageLoaded, this, [this] {
         m_state->showContent();
         const qint64 total = m_model->totalCount();
-        m_info->setText(total >= 0
-                            ? tr("%1 of %n commit(s) loaded — scroll down for more", nullptr, static_cast<int>(total))
-                                  .arg(m_model->rowCount())
-                            : tr("%n commit(s) loaded", nullptr, m_model->rowCount()));
+        if (total >= 0 && m_model->rowCount() < total)
+            m_info->setText(tr("%1 of %n commit(s) loaded — scroll down for more", nullptr, static_cast<int>(total))
+                                .arg(m_model->rowCount()));
+        else
+            m_info->setText(tr("%n commit(s)", nullptr, m_model->rowCount()));
         if (m_model->rowCount() == 0)
             m_state->showEmpty(tr("This revision has no commits."));
         if (m_pendingRow >= 0) {

@@ -8,11 +8,34 @@
 #include "ui/compare/comparison.h"
 #include "ui/history/commitlistmodel.h"
 #include "ui/metrics/metrictablemodel.h"
+#include "ui/repo/filetreemodel.h"
 
 #include <QSignalSpy>
 #include <QTest>
 
 using namespace hubui;
+
+namespace {
+
+hub::TreeEntry file(const char *path, uint64_t size, bool lfs = false)
+{
+    hub::TreeEntry e;
+    e.path = path;
+    e.size = size;
+    if (lfs)
+        e.lfs = hub::LfsInfo{std::string(64, 'a'), size, 134};
+    return e;
+}
+
+hub::TreeEntry folder(const char *path)
+{
+    hub::TreeEntry e;
+    e.type = hub::TreeEntry::Type::Directory;
+    e.path = path;
+    return e;
+}
+
+} // namespace
 
 class BrowseModelsTest final : public QObject {
     Q_OBJECT
@@ -136,6 +159,133 @@ private slots:
         QCOMPARE(model.index(0, 0).data(ChangedFilesModel::SizeDeltaRole).toLongLong(), 50LL);
         QVERIFY(model.index(0, 0).data(ChangedFilesModel::LfsRole).toBool());
         QCOMPARE(model.index(1, ChangedFilesModel::OldSize).data().toString(), QStringLiteral("—"));
+    }
+
+    void fileTree_recursiveListingBuildsFoldersWithSizes()
+    {
+        FileTreeModel model;
+        // Unordered, like the Hub's answer; one folder only implied by a file path.
+        model.setEntries({file("data/b.png", 300), file("README.md", 10), folder("data"), file("data/a.png", 200, true),
+                          file("data/sub/c.txt", 5), file("model.onnx", 4000, true)},
+                         true);
+        QCOMPARE(model.columnCount(), int(FileTreeModel::ColumnCount));
+        QCOMPARE(model.rowCount(), 3); // data/, README.md, model.onnx: folders first
+        const QModelIndex data = model.index(0, 0);
+        QCOMPARE(data.data(FileTreeModel::PathRole).toString(), QStringLiteral("data"));
+        QVERIFY(data.data(FileTreeModel::IsFolderRole).toBool());
+        QVERIFY(model.hasChildren(data));
+        QVERIFY(!model.canFetchMore(data));
+        QCOMPARE(model.rowCount(data), 3); // sub/, a.png, b.png
+        QCOMPARE(model.index(0, 0, data).data().toString(), QStringLiteral("sub"));
+        QCOMPARE(data.data(FileTreeModel::SizeRole).toULongLong(), 505ULL);
+        QVERIFY(data.data(FileTreeModel::SizeKnownRole).toBool());
+        QCOMPARE(data.data(FileTreeModel::FileCountRole).toInt(), 3);
+        QCOMPARE(model.index(0, FileTreeModel::Size).data().toString(), QStringLiteral("505 B"));
+        const QModelIndex a = model.indexOfPath(QStringLiteral("data/a.png"));
+        QVERIFY(a.isValid());
+        QCOMPARE(a.parent(), data);
+        QVERIFY(a.data(FileTreeModel::LfsRole).toBool());
+        QCOMPARE(model.index(a.row(), FileTreeModel::Storage, data).data().toString(), QStringLiteral("LFS"));
+        QCOMPARE(model.fileCount(), 5);
+        QVERIFY(model.isComplete());
+        QCOMPARE(model.filesUnder(QStringLiteral("data")).size(), 3);
+
+        model.setCachedPaths({"data/a.png", "data/b.png", "data/sub/c.txt", "README.md"});
+        QVERIFY(data.data(FileTreeModel::CachedRole).toBool());
+        QCOMPARE(model.index(0, FileTreeModel::Cached).data().toString(), QStringLiteral("In cache"));
+        QVERIFY(!model.indexOfPath(QStringLiteral("model.onnx")).data(FileTreeModel::CachedRole).toBool());
+        QCOMPARE(model.cachedCount(), 4);
+        model.setCachedPaths({"data/a.png"});
+        QVERIFY(!data.data(FileTreeModel::CachedRole).toBool());
+        QCOMPARE(data.data(FileTreeModel::CachedFilesRole).toInt(), 1);
+        QCOMPARE(model.index(0, FileTreeModel::Cached).data().toString(), QStringLiteral("1 of 3 files in cache"));
+    }
+
+    void fileTree_lazyFoldersLoadOnFetchMore()
+    {
+        FileTreeModel model;
+        QSignalSpy requested(&model, &FileTreeModel::folderRequested);
+        model.setEntries({folder("data"), file("README.md", 10)}, false);
+        const QModelIndex data = model.index(0, 0);
+        QVERIFY(model.hasChildren(data));
+        QCOMPARE(model.rowCount(data), 0);
+        QVERIFY(!data.data(FileTreeModel::LoadedRole).toBool());
+        QVERIFY(!data.data(FileTreeModel::SizeKnownRole).toBool());
+        QVERIFY(!model.isComplete());
+        QVERIFY(model.canFetchMore(data));
+        model.fetchMore(data);
+        QCOMPARE(requested.size(), 1);
+        QCOMPARE(requested.first().first().toString(), QStringLiteral("data"));
+        QVERIFY(!model.canFetchMore(data)); // asked once until answered
+
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        model.setFolderEntries(QStringLiteral("data"), {folder("data/words"), file("data/x.txt", 7)});
+        QCOMPARE(inserted.size(), 1);
+        QCOMPARE(model.rowCount(data), 2);
+        QVERIFY(data.data(FileTreeModel::LoadedRole).toBool());
+        QVERIFY(!data.data(FileTreeModel::SizeKnownRole).toBool()); // data/words is not listed yet
+        QCOMPARE(model.index(0, FileTreeModel::Size).data().toString(), QStringLiteral("at least 7 B"));
+        const QModelIndex words = model.indexOfPath(QStringLiteral("data/words"));
+        QVERIFY(model.canFetchMore(words));
+        model.fetchMore(words);
+        model.setFolderEntries(QStringLiteral("data/words"),
+                               {file("data/words/a.png", 100), file("data/words/b.png", 100)});
+        QCOMPARE(model.rowCount(words), 2);
+        QVERIFY(data.data(FileTreeModel::SizeKnownRole).toBool());
+        QCOMPARE(data.data(FileTreeModel::SizeRole).toULongLong(), 207ULL);
+        QVERIFY(model.isComplete());
+        QCOMPARE(model.fileCount(), 4);
+
+        // A failed listing can be asked for again; an empty folder has no children.
+        model.setEntries({folder("empty")}, false);
+        const QModelIndex empty = model.index(0, 0);
+        model.fetchMore(empty);
+        model.setFolderFailed(QStringLiteral("empty"));
+        QVERIFY(model.canFetchMore(empty));
+        model.fetchMore(empty);
+        model.setFolderEntries(QStringLiteral("empty"), {});
+        QVERIFY(!model.hasChildren(empty));
+        QCOMPARE(model.index(0, FileTreeModel::Size).data().toString(), QStringLiteral("0 B"));
+    }
+
+    void commitList_tagAndBranchBadgesOnTheirCommits()
+    {
+        SandboxFixture f;
+        QVERIFY(f.start());
+        const auto repo = hub::RepoRef{hub::RepoType::Model, *hub::RepoId::parse(hub::sandbox::demo::kWordDetector)};
+        hub::HubClient client(f.context->clientConfig());
+        auto refs = client.refs(repo);
+        QVERIFY(bool(refs));
+        CommitListModel model(*f.context);
+        QSignalSpy page(&model, &CommitListModel::pageLoaded);
+        model.setRepo(repo, QStringLiteral("main"));
+        QVERIFY(page.wait(20000));
+        model.setRefs(*refs);
+        QStringList tagged;
+        for (const auto &tag : refs->tags) {
+            int row = -1;
+            for (int r = 0; r < model.rowCount(); ++r)
+                if (model.index(r, 0).data(CommitListModel::CommitIdRole).toString().toStdString() == tag.targetCommit)
+                    row = r;
+            QVERIFY2(row >= 0, tag.name.c_str());
+            const QString name = QString::fromStdString(tag.name);
+            QVERIFY(model.index(row, 0).data(CommitListModel::TagsRole).toStringList().contains(name));
+            bool chip = false;
+            for (const QVariant &v :
+                 model.index(row, CommitListModel::Refs).data(CommitListModel::RefBadgesRole).toList()) {
+                const QVariantMap m = v.toMap();
+                chip = chip || (m.value(QStringLiteral("kind")).toString() == QLatin1String("tag") &&
+                                m.value(QStringLiteral("label")).toString() == QStringLiteral("tag ") + name);
+            }
+            QVERIFY2(chip, tag.name.c_str());
+            tagged << name;
+        }
+        QVERIFY(tagged.contains(QStringLiteral("v1.0.0")));
+        QVERIFY(tagged.contains(QStringLiteral("v1.1.0")));
+        // The newest commit carries the main branch chip.
+        QVERIFY(model.index(0, 0).data(CommitListModel::BranchesRole).toStringList().contains(QStringLiteral("main")));
+        QCOMPARE(model.index(0, 0).data(CommitListModel::RefBadgesRole).toList().size(),
+                 model.index(0, 0).data(CommitListModel::RefNamesRole).toStringList().size());
     }
 
     void metricTable_columnsPerSeries()
