@@ -7,7 +7,10 @@
 #include "ui/shell/startup.h"
 
 #include <QApplication>
+#include <QLibraryInfo>
+#include <QLocale>
 #include <QMessageBox>
+#include <QTranslator>
 
 int main(int argc, char **argv)
 {
@@ -21,7 +24,19 @@ int main(int argc, char **argv)
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("HubDesk"));
     QApplication::setOrganizationName(QStringLiteral("HubDesk"));
-    QApplication::setDesktopFileName(QStringLiteral("hubdesk"));
+    // The installed desktop entry's id (resources/desktop/), so Wayland/X11 match window and entry.
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.hubdesk.HubDesk"));
+
+    // Our translations sit next to the binary's prefix (build tree and /usr alike); Qt's own
+    // (standard dialogs and buttons) come from Qt's translations folder.
+    QTranslator qtTranslator;
+    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(&qtTranslator);
+    QTranslator translator;
+    if (translator.load(QLocale(), QStringLiteral("hubdesk"), QStringLiteral("_"),
+                        QCoreApplication::applicationDirPath() + QStringLiteral("/../share/hubdesk/translations")))
+        QCoreApplication::installTranslator(&translator);
 
     hubui::Settings settings;
     auto startup = hubui::prepareStartup(opts, settings);
