@@ -11,11 +11,6 @@ namespace hubui {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("hubui::Comparison", text);
-}
-
 ChangedFile::Change mapChange(hub::ChangeType t)
 {
     switch (t) {
@@ -71,9 +66,10 @@ Comparison buildComparison(const RevisionPair &pair)
         else
             c.configNote = QString::fromStdString(changes.error().message);
     } else if (pair.baseConfig || pair.headConfig) {
-        c.configNote = pair.headConfig ? tr("config.json was added.") : tr("config.json was removed.");
+        c.configNote = pair.headConfig ? QCoreApplication::translate("hubui::Comparison", "config.json was added.")
+                                       : QCoreApplication::translate("hubui::Comparison", "config.json was removed.");
     } else {
-        c.configNote = tr("Neither revision has a config.json.");
+        c.configNote = QCoreApplication::translate("hubui::Comparison", "Neither revision has a config.json.");
     }
 
     if (pair.baseCard || pair.headCard) {
@@ -81,11 +77,11 @@ Comparison buildComparison(const RevisionPair &pair)
         const auto newCard = hub::parseModelCard(pair.headCard.value_or(std::string()));
         c.cardChanges = hub::diffCardMetadata(oldCard.metadata, newCard.metadata);
         if (!pair.baseCard)
-            c.cardNote = tr("The model card was added.");
+            c.cardNote = QCoreApplication::translate("hubui::Comparison", "The model card was added.");
         else if (!pair.headCard)
-            c.cardNote = tr("The model card was removed.");
+            c.cardNote = QCoreApplication::translate("hubui::Comparison", "The model card was removed.");
     } else {
-        c.cardNote = tr("Neither revision has a model card (README.md).");
+        c.cardNote = QCoreApplication::translate("hubui::Comparison", "Neither revision has a model card (README.md).");
     }
     return c;
 }

@@ -1,9 +1,7 @@
 #pragma once
 // What the Compare view and a commit's details show: two revisions of a repo compared, as plain
 // values. Built off the GUI thread by fetchComparison() + buildComparison().
-//
-// The UI keeps its own ChangedFile type instead of exposing hub::FileChange: hub/api and
-// hub/compare both declare a `hub::FileChange`, so no UI header may pull both in.
+// The UI keeps its own ChangedFile type so that views do not depend on engine structs.
 
 #include "hub/compare/fileentry.h"
 #include "hub/compare/valuechange.h"

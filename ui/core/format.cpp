@@ -43,17 +43,14 @@ QString formatRelativeDate(const std::string &iso)
     if (!dt.isValid())
         return QString::fromStdString(iso);
     const qint64 secs = dt.secsTo(QDateTime::currentDateTime());
-    const auto tr = [](const char *text, int n) {
-        return QCoreApplication::translate("hubui::format", text, nullptr, n);
-    };
     if (secs < 60)
-        return tr("just now", 0);
+        return QCoreApplication::translate("hubui::format", "just now", nullptr, 0);
     if (secs < 3600)
-        return tr("%n minute(s) ago", static_cast<int>(secs / 60));
+        return QCoreApplication::translate("hubui::format", "%n minute(s) ago", nullptr, static_cast<int>(secs / 60));
     if (secs < 86400)
-        return tr("%n hour(s) ago", static_cast<int>(secs / 3600));
+        return QCoreApplication::translate("hubui::format", "%n hour(s) ago", nullptr, static_cast<int>(secs / 3600));
     if (secs < 30 * 86400)
-        return tr("%n day(s) ago", static_cast<int>(secs / 86400));
+        return QCoreApplication::translate("hubui::format", "%n day(s) ago", nullptr, static_cast<int>(secs / 86400));
     return dt.toString(QStringLiteral("yyyy-MM-dd"));
 }
 
