@@ -176,9 +176,12 @@ void ComparisonWidget::show(Comparison c)
 {
     m_headline->setText(c.headline);
     QString summary;
+    // A revision given as a commit id needs no "(commit)" after it: show the short id once.
+    const auto label = [](const std::string &rev, const std::string &commit) {
+        return rev == commit || rev.size() == 40 ? shortCommit(rev) : tr("%1 (%2)").arg(qstr(rev), shortCommit(commit));
+    };
     if (!c.base.empty())
-        summary += tr("%1 (%2) → %3 (%4). ")
-                       .arg(qstr(c.base), shortCommit(c.baseCommit), qstr(c.head), shortCommit(c.headCommit));
+        summary += tr("%1 → %2. ").arg(label(c.base, c.baseCommit), label(c.head, c.headCommit));
     summary += tr("%n file(s) added, ", nullptr, c.added) + tr("%n removed, ", nullptr, c.removed) +
                tr("%n changed", nullptr, c.changed);
     if (c.renamed > 0)

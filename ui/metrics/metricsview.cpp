@@ -81,6 +81,11 @@ MetricsView::MetricsView(AppContext &context, QWidget *parent)
     m_table->setAccessibleName(tr("Metrics table"));
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->setTabKeyNavigation(false);
+    // The Version column names each row: row numbers would only add noise.
+    m_table->verticalHeader()->setVisible(false);
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->setAlternatingRowColors(true);
+    m_table->setMinimumHeight(m_table->fontMetrics().height() * 7);
     m_note->setWordWrap(true);
 
     auto *body = new QSplitter(Qt::Vertical);
@@ -88,6 +93,7 @@ MetricsView::MetricsView(AppContext &context, QWidget *parent)
     body->addWidget(m_table);
     body->setStretchFactor(0, 3);
     body->setStretchFactor(1, 1);
+    body->setSizes({450, 160}); // the table's size hint would otherwise squash the chart
     m_state = new LoadStateWidget(body, this);
 
     auto *layout = new QVBoxLayout(this);

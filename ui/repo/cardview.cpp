@@ -152,14 +152,23 @@ void CardView::setRepo(const hub::RepoRef &repo, const QString &revision)
                     continue;
                 m_fields->appendRow({new QStandardItem(qstr(f.key)), new QStandardItem(qstr(f.display))});
             }
-            m_evals->setHorizontalHeaderLabels({tr("Metric"), tr("Dataset"), tr("Value"), tr("Task")});
-            for (const auto &e : card.metadata.evalResults)
-                m_evals->appendRow({new QStandardItem(qstr(e.metricLabel())), new QStandardItem(qstr(e.datasetLabel())),
-                                    new QStandardItem(qstr(e.valueText)),
-                                    new QStandardItem(qstr(e.taskName.empty() ? e.taskType : e.taskName))});
+            // Metric and value first: they are what a reader looks for, and stay visible when the
+            // side pane is narrow; the full dataset and task are in each row's tooltip.
+            m_evals->setHorizontalHeaderLabels({tr("Metric"), tr("Value"), tr("Dataset"), tr("Task")});
+            for (const auto &e : card.metadata.evalResults) {
+                const QString task = qstr(e.taskName.empty() ? e.taskType : e.taskName);
+                const QString tip =
+                    tr("%1 on %2 (%3): %4").arg(qstr(e.metricLabel()), qstr(e.datasetLabel()), task, qstr(e.valueText));
+                QList<QStandardItem *> row{new QStandardItem(qstr(e.metricLabel())),
+                                           new QStandardItem(qstr(e.valueText)),
+                                           new QStandardItem(qstr(e.datasetLabel())), new QStandardItem(task)};
+                for (auto *item : row)
+                    item->setToolTip(tip);
+                m_evals->appendRow(row);
+            }
             m_fieldsView->resizeColumnToContents(0);
-            m_evalView->resizeColumnToContents(0);
-            m_evalView->resizeColumnToContents(1);
+            for (int c = 0; c < 3; ++c)
+                m_evalView->resizeColumnToContents(c);
             QStringList warnings;
             for (const auto &w : card.warnings)
                 warnings << qstr(w);
