@@ -160,11 +160,11 @@ void CachePage::buildUi()
     m_view->setUniformRowHeights(true);
     m_view->setAccessibleName(tr("Cached repositories, revisions and files"));
     m_view->header()->setStretchLastSection(true);
-    m_view->header()->resizeSection(CacheModel::Name, 380);
+    m_view->header()->resizeSection(CacheModel::Name, 360);
     for (int c : {CacheModel::Size, CacheModel::Exclusive, CacheModel::Shared})
         m_view->header()->resizeSection(c, 100);
     m_view->header()->resizeSection(CacheModel::Refs, 130);
-    m_view->header()->resizeSection(CacheModel::LastUsed, 130);
+    m_view->header()->resizeSection(CacheModel::LastUsed, 150);
     m_view->header()->resizeSection(CacheModel::Pinned, 60);
 
     m_repoChart = new SpaceChart(tr("Space by repository"), m_repoUsage, this);
@@ -284,7 +284,7 @@ void CachePage::onScanFinished()
         m_status->setText(tr("The cache is empty. Files you download appear here."));
     else if (m_status->text().startsWith(tr("Scanning")))
         m_status->setText(tr("Scan complete."));
-    m_view->expandToDepth(-1);
+    m_view->expandToDepth(0); // repos and their revisions; files on demand
     updateCharts();
     updateActions();
 }
@@ -302,17 +302,18 @@ void CachePage::updateCharts()
         for (size_t i = 0; i < repos.size(); ++i) {
             if (static_cast<int>(i) < kRepoSlices) {
                 const QString key = CacheModel::repoKey(repos[i]->repo);
-                slices << SpaceUsageModel::Slice{key, key, static_cast<qint64>(repos[i]->sizeOnDisk)};
+                slices << SpaceUsageModel::Slice{key, key, static_cast<qint64>(repos[i]->sizeOnDisk),
+                                                 QString::fromStdString(repos[i]->repo.id.name())};
             } else {
                 other += static_cast<qint64>(repos[i]->sizeOnDisk);
             }
         }
         if (other > 0)
-            slices << SpaceUsageModel::Slice{QString(), tr("Other repositories"), other};
+            slices << SpaceUsageModel::Slice{QString(), tr("Other repositories"), other, {}};
         if (info->partialBytes > 0)
-            slices << SpaceUsageModel::Slice{QString(), tr("Unfinished downloads"), qint64(info->partialBytes)};
+            slices << SpaceUsageModel::Slice{QString(), tr("Unfinished downloads"), qint64(info->partialBytes), {}};
         if (info->xetCacheBytes > 0)
-            slices << SpaceUsageModel::Slice{QString(), tr("Xet cache"), qint64(info->xetCacheBytes)};
+            slices << SpaceUsageModel::Slice{QString(), tr("Xet cache"), qint64(info->xetCacheBytes), {}};
     }
     m_repoUsage->setSlices(slices);
     QString repo = currentRepoKey();
@@ -340,12 +341,13 @@ void CachePage::updateRevisionChart(const QString &repoKey)
             if (!rev.refs.empty())
                 label += QStringLiteral(" (") % CacheModel::refsText(rev.refs) % u')';
             slices << SpaceUsageModel::Slice{QString::fromStdString(rev.commit), label,
-                                             static_cast<qint64>(rev.exclusiveBytes)};
+                                             static_cast<qint64>(rev.exclusiveBytes),
+                                             QString::fromStdString(rev.commit.substr(0, 7))};
             exclusive += static_cast<qint64>(rev.exclusiveBytes);
         }
         const qint64 shared = static_cast<qint64>(repo->sizeOnDisk) - exclusive;
         if (shared > 0)
-            slices << SpaceUsageModel::Slice{QString(), tr("Shared by several revisions"), shared};
+            slices << SpaceUsageModel::Slice{QString(), tr("Shared by several revisions"), shared, {}};
         m_revisionChart->setTitle(tr("Space by revision in %1").arg(repoKey));
     } else {
         m_revisionChart->setTitle(tr("Space by revision (select a repository)"));

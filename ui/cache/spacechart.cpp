@@ -95,7 +95,9 @@ void SpaceChart::rebuild()
     for (int i = 0; i < slices.size(); ++i) {
         const auto &s = slices.at(i);
         const double share = total > 0 ? static_cast<double>(s.bytes) / static_cast<double>(total) : 0.0;
-        const QString label = tr("%1 (%2 %)").arg(s.label, QLocale().toString(share * 100.0, 'f', 0));
+        const QString label =
+            tr("%1 (%2 %)")
+                .arg(s.shortLabel.isEmpty() ? s.label : s.shortLabel, QLocale().toString(share * 100.0, 'f', 0));
         QPieSlice *slice = m_series->append(label, static_cast<qreal>(qMax<qint64>(s.bytes, 1)));
         slice->setProperty("key", s.key);
         slice->setLabelVisible(i < kLabelledSlices && share >= 0.03);

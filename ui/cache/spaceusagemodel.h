@@ -20,6 +20,7 @@ public:
         QString key;   ///< repo key ("model/owner/name") or commit id; empty for "Other"
         QString label; ///< what people read
         qint64 bytes = 0;
+        QString shortLabel; ///< for the chart's slice label (empty = label)
     };
 
     explicit SpaceUsageModel(QObject *parent = nullptr);

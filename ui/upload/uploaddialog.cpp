@@ -67,6 +67,7 @@ UploadDialog::UploadDialog(UploadService *service, hub::RepoRef repo, std::vecto
     proxy->setSortRole(UploadPlanModel::SortRole);
     m_table->setModel(proxy);
     m_table->setSortingEnabled(true);
+    m_table->sortByColumn(UploadPlanModel::Path, Qt::AscendingOrder);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setSectionResizeMode(UploadPlanModel::Path, QHeaderView::Stretch);
