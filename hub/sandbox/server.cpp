@@ -126,6 +126,9 @@ struct Server::Impl {
     {
         s.new_task_queue = [] { return new httplib::ThreadPool(24); };
         s.set_keep_alive_max_count(1000);
+        // Headers and body go out in separate writes; without TCP_NODELAY, Nagle + delayed ACK
+        // holds every small answer back ~40 ms, which would make the sandbox what limits clients.
+        s.set_tcp_nodelay(true);
         s.set_payload_max_length(std::numeric_limits<size_t>::max());
         s.set_read_timeout(60, 0);
         s.set_write_timeout(60, 0);
