@@ -174,8 +174,10 @@ void CardView::setRepo(const hub::RepoRef &repo, const QString &revision)
                 warnings << qstr(w);
             m_warnings->setText(warnings.isEmpty() ? QString()
                                                    : tr("Problems with this card: %1").arg(warnings.join(u' ')));
-            if (card.metadata.evalResults.empty())
+            if (card.metadata.evalResults.empty()) {
                 m_evals->appendRow(new QStandardItem(tr("No evaluation results in this card.")));
+                m_evalView->setFirstColumnSpanned(0, {}, true); // the columns are sized for numbers
+            }
             m_state->showContent();
             emit loaded();
         });

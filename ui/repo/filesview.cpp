@@ -240,10 +240,11 @@ void FilesView::updateButtons()
         return;
     }
     const QString files = m_model->isComplete() ? tr("%n file(s)", nullptr, m_model->fileCount())
-                                                : tr("%n file(s) listed so far (open a folder to list what it holds)",
-                                                     nullptr, m_model->fileCount());
+                                                : tr("%n file(s) listed so far", nullptr, m_model->fileCount());
     m_info->setText(
         tr("%1 at commit %2 · %3 in the local cache").arg(files, m_commit.left(7)).arg(m_model->cachedCount()));
+    m_info->setToolTip(m_model->isComplete() ? QString()
+                                             : tr("This repo has many files: each folder is listed when you open it."));
 }
 
 void FilesView::download(const QString &revision, const QStringList &paths)
