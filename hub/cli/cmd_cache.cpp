@@ -229,6 +229,19 @@ private:
         static const char hex[] = "0123456789abcdef";
         m_buf += '"';
         for (size_t i = 0; i < s.size();) {
+            // Runs of plain ASCII are appended in one go.
+            size_t plain = i;
+            while (plain < s.size()) {
+                const auto p = static_cast<unsigned char>(s[plain]);
+                if (p < 0x20 || p >= 0x80 || p == '"' || p == '\\')
+                    break;
+                ++plain;
+            }
+            if (plain > i) {
+                m_buf.append(s.data() + i, plain - i);
+                i = plain;
+                continue;
+            }
             const auto c = static_cast<unsigned char>(s[i]);
             if (c >= 0x80) {
                 const size_t n = utf8Length(s, i);

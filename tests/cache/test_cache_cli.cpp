@@ -1,0 +1,122 @@
+// hubdesk-cli cache scan, run in-process: the streamed --json output, --no-files, --threads.
+
+#include "cache_fixture.h"
+
+#include "hub/cli/command.h"
+
+#include <nlohmann/json.hpp>
+
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <sstream>
+
+using namespace hub;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Result {
+    int code = -1;
+    std::string out;
+    std::string err;
+};
+
+Result runCache(std::vector<std::string> args)
+{
+    for (const auto &c : cli::commands())
+        if (std::string(c.name) == "cache") {
+            std::ostringstream out;
+            std::ostringstream err;
+            Result r;
+            r.code = c.run(args, cli::Io{out, err});
+            r.out = out.str();
+            r.err = err.str();
+            return r;
+        }
+    return {};
+}
+
+} // namespace
+
+class TestCacheCli final : public QObject {
+    Q_OBJECT
+
+private slots:
+    void scanJson_escapesNamesAndSurvivesInvalidUtf8()
+    {
+        QTemporaryDir tmp;
+        const fs::path root = tmp.path().toStdString() + "/hub";
+        const fixture::Repo r{root / "models--o--names"};
+        const std::string commit = fixture::commitId('a');
+        const std::vector<std::string> names = {"quote\"d.txt", "tab\there",
+                                                "back\\slash",  "ctrl\x01\x1f.bin",
+                                                "new\nline",    "\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80.txt"};
+        for (const auto &n : names)
+            r.file(commit, n, "content of " + n, true);
+        r.file(commit, "bad\xff\xfe.bin", "invalid utf-8 name", true);
+        r.ref("main", commit);
+
+        const Result res = runCache({"scan", "--json", "--cache-dir", root.string()});
+        QCOMPARE(res.code, 0);
+        const auto j = nlohmann::json::parse(res.out, nullptr, false);
+        QVERIFY2(!j.is_discarded(), res.out.substr(0, 300).c_str());
+        const auto &rev = j["repos"][0]["revisions"][0];
+        QCOMPARE(rev["nb_files"].get<int>(), 7);
+        std::vector<std::string> paths;
+        for (const auto &f : rev["files"])
+            paths.push_back(f["path"].get<std::string>());
+        for (const auto &n : names)
+            QVERIFY2(std::find(paths.begin(), paths.end(), n) != paths.end(), n.c_str());
+        // Each invalid byte becomes U+FFFD.
+        QVERIFY(std::find(paths.begin(), paths.end(), "bad\xef\xbf\xbd\xef\xbf\xbd.bin") != paths.end());
+        // Keys keep nlohmann's sorted order and one-space indent (the former dump(1) layout).
+        QVERIFY(res.out.rfind("{\n \"cache_dir\": ", 0) == 0);
+        QVERIFY(res.out.find("\n \"partial_bytes\": 0,\n \"repos\": [\n  {\n   \"damaged\": false,") !=
+                std::string::npos);
+        QCOMPARE(res.out.back(), '\n');
+    }
+
+    void scanJson_noFilesKeepsEveryNumber()
+    {
+        QTemporaryDir tmp;
+        const auto fx = fixture::build(tmp.path().toStdString() + "/hub");
+        const Result full = runCache({"scan", "--json", "--cache-dir", fx.root.string()});
+        const Result lean = runCache({"scan", "--json", "--no-files", "--cache-dir", fx.root.string()});
+        QCOMPARE(full.code, 0);
+        QCOMPARE(lean.code, 0);
+        auto a = nlohmann::json::parse(full.out);
+        const auto b = nlohmann::json::parse(lean.out);
+        size_t removed = 0;
+        for (auto &repo : a["repos"])
+            for (auto &rev : repo["revisions"]) {
+                QCOMPARE(rev["nb_files"].get<size_t>(), rev["files"].size());
+                removed += rev["files"].size();
+                rev.erase("files");
+            }
+        QVERIFY(removed > 5);
+        QCOMPARE(b.dump(), a.dump());
+        QVERIFY(lean.out.find("\"files\"") == std::string::npos);
+    }
+
+    void scan_threadsOptionGivesTheSameResult()
+    {
+        QTemporaryDir tmp;
+        const auto fx = fixture::build(tmp.path().toStdString() + "/hub");
+        // JSON, not the table: the table's "N seconds ago" may tick between two runs.
+        const Result one = runCache({"scan", "--json", "--threads", "1", "--cache-dir", fx.root.string()});
+        const Result many = runCache({"scan", "--json", "--threads", "7", "--cache-dir", fx.root.string()});
+        QCOMPARE(one.code, 0);
+        QCOMPARE(many.out, one.out);
+        QCOMPARE(nlohmann::json::parse(one.out)["repos"].size(), size_t(3));
+        const Result table = runCache({"scan", "--revisions", "--threads", "3", "--cache-dir", fx.root.string()});
+        QCOMPARE(table.code, 0);
+        QVERIFY(table.out.find("Found 3 repo(s)") != std::string::npos);
+        const Result bad = runCache({"scan", "--threads", "0", "--cache-dir", fx.root.string()});
+        QCOMPARE(bad.code, 1);
+        QVERIFY(bad.err.find("--threads needs a number from 1 to 64") != std::string::npos);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCacheCli)
+#include "test_cache_cli.moc"
