@@ -87,6 +87,7 @@ MetricsView::MetricsView(AppContext &context, QWidget *parent)
     m_table->setAlternatingRowColors(true);
     m_table->setMinimumHeight(m_table->fontMetrics().height() * 7);
     m_note->setWordWrap(true);
+    m_note->hide();
 
     auto *body = new QSplitter(Qt::Vertical);
     body->addWidget(m_chartView);
@@ -151,6 +152,7 @@ void MetricsView::load()
             m_model->setTable(std::move(*table));
             rebuildChart();
             m_note->setText(warnings.join(u'\n'));
+            m_note->setVisible(!warnings.isEmpty()); // an empty label would still take a line
             if (m_model->table().versions.empty())
                 m_state->showEmpty(every ? tr("This repo has no commits on main.")
                                          : tr("This repo has no tags yet. Tag a release in History (Create tag…), "
