@@ -72,8 +72,11 @@ FilesView::FilesView(AppContext &context, QWidget *parent)
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &FilesView::updateButtons);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, &FilesView::updateButtons);
     connect(m_model, &FileTreeModel::folderRequested, this, &FilesView::listFolder);
-    connect(m_downloadSelected, &QPushButton::clicked, this, [this] { download(m_commit, selectedPaths()); });
-    connect(m_downloadAll, &QPushButton::clicked, this, [this] { download(m_commit, {}); });
+    // Download by the revision the user picked (a branch, tag or PR), not by the commit it
+    // resolved to: the engine then writes refs/<name> like hf_hub_download does, so Python finds
+    // the files offline by that name and a prune of unreferenced revisions does not remove them.
+    connect(m_downloadSelected, &QPushButton::clicked, this, [this] { download(downloadRevision(), selectedPaths()); });
+    connect(m_downloadAll, &QPushButton::clicked, this, [this] { download(downloadRevision(), {}); });
     connect(m_open, &QPushButton::clicked, this, [this] { openCached(false); });
     connect(m_openFolder, &QPushButton::clicked, this, [this] { openCached(true); });
     connect(m_view, &QTreeView::activated, this, [this](const QModelIndex &idx) {
@@ -247,6 +250,11 @@ void FilesView::updateButtons()
                                              : tr("This repo has many files: each folder is listed when you open it."));
 }
 
+QString FilesView::downloadRevision() const
+{
+    return m_revision.isEmpty() ? m_commit : m_revision;
+}
+
 void FilesView::download(const QString &revision, const QStringList &paths)
 {
     hub::DownloadRequest request;
@@ -256,7 +264,8 @@ void FilesView::download(const QString &revision, const QStringList &paths)
         request.paths.push_back(p.toStdString());
     auto id = m_context.submitDownload(std::move(request));
     m_info->setText(id ? (paths.isEmpty()
-                              ? tr("Downloading revision %1… (see Transfers)").arg(revision.left(7))
+                              ? tr("Downloading revision %1… (see Transfers)")
+                                    .arg(revision.size() == 40 ? revision.left(7) : revision)
                               : tr("Downloading %n item(s)… (see Transfers)", nullptr, static_cast<int>(paths.size())))
                        : tr("Could not start the download: %1").arg(qstr(id.error().message)));
 }

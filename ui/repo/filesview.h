@@ -54,6 +54,7 @@ signals:
     void cacheInfoUpdated();
 
 private:
+    QString downloadRevision() const;
     void refreshCached();
     void listFolder(const QString &path);
     /// Selected repo paths; folders end in '/'.

@@ -22,6 +22,7 @@
 #include "ui/shell/mainwindow.h"
 
 #include <QComboBox>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -214,6 +215,12 @@ private slots:
         }
         QVERIFY(!tree->indexOfPath(QStringLiteral("README.md")).data(FileTreeModel::CachedRole).toBool());
         QCOMPARE(tree->cachedCount(), 8);
+
+        // Downloaded by branch name, as hf_hub_download does: refs/main names the commit, so
+        // Python finds the files offline as "main" and a prune of unreferenced revisions keeps them.
+        QFile ref(m_f.dir.filePath(QStringLiteral("cache/datasets--PellelNitram--xournalpp_htr_benchmark/refs/main")));
+        QVERIFY(ref.open(QIODevice::ReadOnly));
+        QCOMPARE(QString::fromLatin1(ref.readAll()), files->commit());
     }
 
     void files_bigDatasetListsFoldersWhenOpened()
