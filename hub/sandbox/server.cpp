@@ -11,6 +11,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
@@ -96,6 +97,8 @@ struct Server::Impl {
     bool has6 = false;
     std::thread thread4;
     std::thread thread6;
+    std::atomic<bool> done4{false};
+    std::atomic<bool> done6{false};
     int port = 0;
     std::mutex faultMutex;
     std::vector<FaultSpec> faults;
@@ -478,9 +481,15 @@ Expected<std::unique_ptr<Server>> Server::start(const ServerOptions &options)
         impl->has6 = impl->http6.bind_to_port("::1", impl->port);
     }
     Impl *raw = impl.get();
-    impl->thread4 = std::thread([raw] { raw->http4.listen_after_bind(); });
+    impl->thread4 = std::thread([raw] {
+        raw->http4.listen_after_bind();
+        raw->done4 = true;
+    });
     if (impl->has6) {
-        impl->thread6 = std::thread([raw] { raw->http6.listen_after_bind(); });
+        impl->thread6 = std::thread([raw] {
+            raw->http6.listen_after_bind();
+            raw->done6 = true;
+        });
     }
     for (int i = 0; i < 2000 && !impl->http4.is_running(); ++i) {
         std::this_thread::sleep_for(std::chrono::milliseconds(1));
@@ -514,9 +523,20 @@ void Server::stop()
         return;
     }
     m_impl->stopped = true;
-    m_impl->http4.stop();
+    // httplib's stop() does nothing until its listener thread has marked itself running; a stop
+    // that comes earlier (a loaded machine, a test that starts and stops at once) would leave
+    // that thread blocked in accept() for ever. So wait until it runs (or has ended), then stop.
+    const auto stopWhenRunning = [](httplib::Server &server, const std::atomic<bool> &done) {
+        while (!done && !server.is_running()) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        }
+        if (!done) {
+            server.stop();
+        }
+    };
+    stopWhenRunning(m_impl->http4, m_impl->done4);
     if (m_impl->has6) {
-        m_impl->http6.stop();
+        stopWhenRunning(m_impl->http6, m_impl->done6);
     }
     if (m_impl->thread4.joinable()) {
         m_impl->thread4.join();
