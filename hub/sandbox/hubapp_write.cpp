@@ -1,7 +1,7 @@
 // Write routes: repos, branches, tags, settings, preupload, LFS batch/upload, NDJSON commits.
 #include "hub/core/hash.h"
-#include "hub/core/timeutil.h"
 #include "hub/core/strings.h"
+#include "hub/core/timeutil.h"
 #include "hub/sandbox/hubapp.h"
 
 #include <yaml-cpp/yaml.h>
