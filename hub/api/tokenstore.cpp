@@ -1,5 +1,7 @@
 #include "hub/api/tokenstore.h"
 
+#include "hub/core/atomicfile.h"
+
 #include "hub/core/strings.h"
 
 #include <algorithm>
@@ -51,31 +53,8 @@ Status writePrivateFile(const fs::path &path, const std::string &content)
             return ioError("create the folder", dir, ec.value());
         ::chmod(dir.c_str(), 0700);
     }
-    const fs::path tmp = path.string() + ".tmp" + std::to_string(::getpid());
-    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-    if (fd < 0)
-        return ioError("write", path, errno);
-    size_t done = 0;
-    while (done < content.size()) {
-        const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
-        if (n < 0) {
-            if (errno == EINTR)
-                continue;
-            const int err = errno;
-            ::close(fd);
-            ::unlink(tmp.c_str());
-            return ioError("write", path, err);
-        }
-        done += static_cast<size_t>(n);
-    }
-    ::fchmod(fd, 0600);
-    ::fsync(fd);
-    ::close(fd);
-    if (::rename(tmp.c_str(), path.c_str()) != 0) {
-        const int err = errno;
-        ::unlink(tmp.c_str());
+    if (const int err = writeFileAtomically(path, content, 0600); err != 0)
         return ioError("write", path, err);
-    }
     return {};
 }
 

@@ -1,5 +1,7 @@
 #include "hub/transfer/journal.h"
 
+#include "hub/core/atomicfile.h"
+
 #include "hub/transfer/partialfile.h"
 
 #include <nlohmann/json.hpp>
@@ -224,39 +226,8 @@ Status Journal::save(JobId nextId, const std::vector<std::unique_ptr<Job>> &jobs
 
     std::error_code ec;
     fs::create_directories(m_dir, ec);
-    const fs::path tmp = m_dir / "transfers.json.tmp";
-    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-    if (fd < 0)
-        return diskError(errno, "open", tmp);
-    const char *p = text.data();
-    size_t left = text.size();
-    while (left > 0) {
-        const ssize_t n = ::write(fd, p, left);
-        if (n < 0) {
-            if (errno == EINTR)
-                continue;
-            const int err = errno;
-            ::close(fd);
-            ::unlink(tmp.c_str());
-            return diskError(err, "write", tmp);
-        }
-        p += n;
-        left -= static_cast<size_t>(n);
-    }
-    if (::fdatasync(fd) != 0) {
-        const int err = errno;
-        ::close(fd);
-        ::unlink(tmp.c_str());
-        return diskError(err, "sync", tmp);
-    }
-    ::close(fd);
-    if (::rename(tmp.c_str(), file().c_str()) != 0)
-        return diskError(errno, "rename", file());
-    const int dfd = ::open(m_dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dfd >= 0) {
-        ::fsync(dfd);
-        ::close(dfd);
-    }
+    if (const int err = writeFileAtomically(file(), text, 0600); err != 0)
+        return diskError(err, "write", file());
     return {};
 }
 

@@ -1,4 +1,5 @@
 #include "hub/cli/args.h"
+#include "hub/core/atomicfile.h"
 #include "hub/core/hash.h"
 #include "hub/core/redact.h"
 #include "hub/core/strings.h"
@@ -9,6 +10,8 @@
 #include <QTest>
 
 #include <fstream>
+#include <sstream>
+#include <sys/stat.h>
 
 using namespace hub;
 
@@ -76,6 +79,27 @@ private slots:
         auto e = HubError::make(ErrorCode::Unauthorized, "bad hf_secretsecret1", "url https://h/p?token=x");
         QVERIFY(e.describe().find("secretsecret") == std::string::npos);
         QVERIFY(e.describe().find("token=x") == std::string::npos);
+    }
+
+    void atomicWrite_replacesContentAndLeavesNoTemporaryFile()
+    {
+        QTemporaryDir dir;
+        const std::filesystem::path folder = dir.path().toStdString();
+        const auto file = folder / "token";
+        QCOMPARE(writeFileAtomically(file, "first", 0600), 0);
+        QCOMPARE(writeFileAtomically(file, "second", 0600), 0);
+        std::ifstream in(file);
+        std::stringstream text;
+        text << in.rdbuf();
+        QCOMPARE(text.str(), std::string("second"));
+        struct stat st {};
+        QCOMPARE(::stat(file.c_str(), &st), 0);
+        QCOMPARE(st.st_mode & 0777, 0600u);
+        int entries = 0;
+        for ([[maybe_unused]] const auto &e : std::filesystem::directory_iterator(folder))
+            ++entries;
+        QCOMPARE(entries, 1);
+        QCOMPARE(writeFileAtomically(folder / "missing" / "f", "x"), ENOENT);
     }
 
     void percent_roundTrips()

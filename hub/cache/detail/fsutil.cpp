@@ -1,5 +1,7 @@
 #include "hub/cache/detail/fsutil.h"
 
+#include "hub/core/atomicfile.h"
+
 #include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -74,34 +76,8 @@ Status writeFileAtomic(const fs::path &file, std::string_view content)
 {
     if (auto st = makeDirs(file.parent_path()); !st)
         return st;
-    const fs::path tmp = fs::path(file.string() + "." + randomHex(8) + ".tmp");
-    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-    if (fd < 0)
-        return ioError("write a file", tmp, errno);
-    size_t off = 0;
-    while (off < content.size()) {
-        const ssize_t n = ::write(fd, content.data() + off, content.size() - off);
-        if (n < 0) {
-            if (errno == EINTR)
-                continue;
-            const int err = errno;
-            ::close(fd);
-            ::unlink(tmp.c_str());
-            return ioError("write a file", tmp, err);
-        }
-        off += static_cast<size_t>(n);
-    }
-    if (::fsync(fd) != 0 || ::close(fd) != 0) {
-        const int err = errno;
-        ::unlink(tmp.c_str());
-        return ioError("write a file", tmp, err);
-    }
-    if (::rename(tmp.c_str(), file.c_str()) != 0) {
-        const int err = errno;
-        ::unlink(tmp.c_str());
+    if (const int err = writeFileAtomically(file, content); err != 0)
         return ioError("write a file", file, err);
-    }
-    syncDir(file.parent_path());
     return {};
 }
 
