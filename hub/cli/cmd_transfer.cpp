@@ -249,12 +249,17 @@ template <class Request> int runJob(Common &c, const fs::path &stateDir, Request
         }
         auto lastPrint = std::chrono::steady_clock::now() - std::chrono::seconds(10);
         std::optional<JobSnapshot> snap;
+        // A resumed job may still read "paused" until the worker thread has applied resume():
+        // only a pause seen after the job ran counts as the end.
+        bool seenActive = false;
         for (;;) {
             snap = engine.waitForJob(*id, std::chrono::milliseconds(tty ? 200 : 1000));
             if (!snap)
                 break;
+            if (snap->state != JobState::Paused)
+                seenActive = true;
             const bool finished =
-                isFinalState(snap->state) || (snap->state == JobState::Paused && !g_interrupted.load());
+                isFinalState(snap->state) || (snap->state == JobState::Paused && seenActive && !g_interrupted.load());
             const auto now = std::chrono::steady_clock::now();
             if (!c.quiet && (tty || now - lastPrint >= std::chrono::seconds(2) || finished)) {
                 if (tty)
@@ -295,6 +300,12 @@ template <class Request> int runJob(Common &c, const fs::path &stateDir, Request
             if (!snap->error->detail.empty())
                 io.err << "  (" << snap->error->detail << ")\n";
             io.err << "  [" << errorCodeName(snap->error->code) << "]\n";
+            rc = 1;
+        } else if (snap && snap->state == JobState::Paused) {
+            io.err << "hubdesk-cli: the transfer was paused. Run the same command again to resume it.\n";
+            rc = 1;
+        } else if (snap && snap->state == JobState::Cancelled) {
+            io.err << "hubdesk-cli: the transfer was cancelled.\n";
             rc = 1;
         }
         // Let the worker apply remove() before the journal is written for the last time.

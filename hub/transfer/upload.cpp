@@ -338,6 +338,7 @@ void TransferEngine::Impl::onUploadDone(Conn &conn, CURLcode code)
     ActiveUpload &a = *u.active;
     const long status = conn.status;
     const size_t p = conn.partIndex;
+    const size_t fileIndex = conn.fileIndex; // conn is freed by removeConn() below
     const uint64_t sent = conn.sent;
     const auto kind = conn.kind;
     const HttpHeaders headers = conn.headers;
@@ -365,7 +366,7 @@ void TransferEngine::Impl::onUploadDone(Conn &conn, CURLcode code)
         } else {
             a.completed = true;
         }
-        driveUploadObject(job, conn.fileIndex);
+        driveUploadObject(job, fileIndex);
         return;
     }
     // This attempt's bytes will be sent again.
