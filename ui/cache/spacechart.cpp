@@ -35,7 +35,10 @@ SpaceChart::SpaceChart(const QString &title, SpaceUsageModel *model, QWidget *pa
     chart->setMargins(QMargins(0, 0, 0, 0));
     m_series->setHoleSize(0.35);
     m_series->setPieSize(0.62);
+    // setChart() releases the view's default chart without deleting it.
+    QChart *defaultChart = m_view->chart();
     m_view->setChart(chart);
+    delete defaultChart;
     m_view->setRenderHint(QPainter::Antialiasing);
     m_view->setMinimumSize(260, 220);
     m_view->setAccessibleName(title);
