@@ -139,33 +139,22 @@ void TransferEngine::Impl::planDownload(Job &job)
     job.snap.phase = "Listing files";
     markChanged(job);
     const DownloadRequest req = *job.snap.download;
-    const uint64_t gen = job.generation;
-    const JobId id = job.snap.id;
-    planner->post([this, req, gen, id] {
-        auto result = computePlan(*plannerClient, cacheWriter, req);
-        post([this, gen, id, result = std::move(result)]() mutable {
-            Job *j = find(id);
-            if (!j || j->generation != gen)
-                return;
-            j->planning = false;
-            if (!result) {
-                fail(*j, result.error());
-                return;
-            }
-            j->commit = result->commit;
-            j->files = std::move(result->files);
-            j->planned = true;
-            j->snap.result.commit = j->commit;
-            j->snap.result.location = result->location;
-            for (const auto &f : j->files) {
+    planOffThread(
+        job, [this, req] { return computePlan(*plannerClient, cacheWriter, req); },
+        [this](Job &j, auto &plan) {
+            j.commit = plan.commit;
+            j.files = std::move(plan.files);
+            j.planned = true;
+            j.snap.result.commit = j.commit;
+            j.snap.result.location = plan.location;
+            for (const auto &f : j.files) {
                 if (f.status == DownloadFile::Status::Done)
-                    ++j->snap.result.filesSkipped;
+                    ++j.snap.result.filesSkipped;
             }
-            j->snap.phase = "Downloading";
-            updateJobTotals(*j);
-            markChanged(*j);
+            j.snap.phase = "Downloading";
+            updateJobTotals(j);
+            markChanged(j);
         });
-    });
 }
 
 void TransferEngine::Impl::scheduleDownload(Job &job, int &activeFiles)

@@ -115,6 +115,29 @@ struct TransferEngine::Impl {
     void post(std::function<void()> command);
     void wake();
 
+    /// Worker thread: runs `work` (returning an Expected plan) on the planner thread, then
+    /// `apply(job, plan)` back on the worker thread, unless the job was removed or restarted
+    /// meanwhile. A failed plan fails the job. Shared by download and upload planning.
+    template <class Work, class Apply> void planOffThread(Job &job, Work work, Apply apply)
+    {
+        const uint64_t gen = job.generation;
+        const JobId id = job.snap.id;
+        planner->post([this, gen, id, work, apply] {
+            auto result = work();
+            post([this, gen, id, apply, result = std::move(result)]() mutable {
+                Job *j = find(id);
+                if (!j || j->generation != gen)
+                    return;
+                j->planning = false;
+                if (!result) {
+                    fail(*j, result.error());
+                    return;
+                }
+                apply(*j, *result);
+            });
+        });
+    }
+
     // ---- worker thread
     void run();
     void loadJournal();

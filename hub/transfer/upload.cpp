@@ -179,40 +179,29 @@ void TransferEngine::Impl::planUpload(Job &job)
     job.snap.phase = "Checking files";
     markChanged(job);
     const UploadRequest req = *job.snap.upload;
-    const uint64_t gen = job.generation;
-    const JobId id = job.snap.id;
     const EngineOptions o = options;
-    planner->post([this, req, gen, id, o] {
-        auto result = computeUploadPlan(*plannerClient, req, o);
-        post([this, gen, id, result = std::move(result)]() mutable {
-            Job *j = find(id);
-            if (!j || j->generation != gen)
-                return;
-            j->planning = false;
-            if (!result) {
-                fail(*j, result.error());
-                return;
-            }
-            j->uploads = std::move(result->files);
-            j->planned = true;
-            j->snap.result.filesSkipped = result->skipped;
-            j->snap.filesTotal = j->uploads.size();
-            j->snap.filesDone = 0;
+    planOffThread(
+        job, [this, req, o] { return computeUploadPlan(*plannerClient, req, o); },
+        [this](Job &j, auto &plan) {
+            j.uploads = std::move(plan.files);
+            j.planned = true;
+            j.snap.result.filesSkipped = plan.skipped;
+            j.snap.filesTotal = j.uploads.size();
+            j.snap.filesDone = 0;
             uint64_t total = 0;
-            for (const auto &u : j->uploads)
+            for (const auto &u : j.uploads)
                 total += u.size;
-            j->snap.bytesTotal = total;
-            j->snap.bytesDone = 0;
-            for (const auto &u : j->uploads) {
+            j.snap.bytesTotal = total;
+            j.snap.bytesDone = 0;
+            for (const auto &u : j.uploads) {
                 if (u.lfs && !u.needsUpload) {
-                    j->snap.bytesDone += u.size; // the server already has it
-                    ++j->snap.filesDone;
+                    j.snap.bytesDone += u.size; // the server already has it
+                    ++j.snap.filesDone;
                 }
             }
-            j->snap.phase = "Uploading";
-            markChanged(*j);
+            j.snap.phase = "Uploading";
+            markChanged(j);
         });
-    });
 }
 
 void TransferEngine::Impl::scheduleUpload(Job &job, int &activeFiles)
