@@ -40,7 +40,8 @@ void addCommonOptions(Args &a)
         .option("token", "access token (default: $HF_TOKEN or the saved login)", "TOKEN")
         .option("cache-dir", "Hugging Face cache folder (default: $HF_HUB_CACHE or ~/.cache/huggingface/hub)", "DIR")
         .option("state-dir", "where unfinished transfers are remembered (default: next to the cache)", "DIR")
-        .option("connections", "connections per large file (default: 8)", "N")
+        .option("connections", "most connections per large file (default: 8)", "N")
+        .flag("fixed-connections", "open all of them at once (default: add them only while they add speed)")
         .option("max-parallel", "files transferred at once (default: 8)", "N")
         .option("limit-rate", "bandwidth limit in bytes per second, e.g. 500K, 20M (default: none)", "RATE")
         .flag("quiet", "no progress line")
@@ -171,6 +172,7 @@ int parseCommon(const Args &a, Common &c, Io io)
     if (!parseCount(a, "connections", 8, c.options.connectionsPerFile, io) ||
         !parseCount(a, "max-parallel", 8, c.options.maxParallelFiles, io))
         return 2;
+    c.options.adaptiveConnections = !a.has("fixed-connections");
     if (auto r = a.value("limit-rate")) {
         if (!parseRate(*r, c.options.bandwidthLimitBytesPerSec)) {
             io.err << "hubdesk-cli: --limit-rate needs a rate like 500K or 20M\n";
@@ -399,8 +401,13 @@ int runUpload(const std::vector<std::string> &argv, Io io)
     }
     std::string key = "upload\n" + std::string(repoTypeName(r.repo.type)) + "\n" + r.repo.id.str() + "\n" + r.revision +
                       "\n" + r.message;
-    for (const auto &s : r.sources)
-        key += "\n" + s.localPath.string() + "\t" + s.pathInRepo;
+    for (const auto &s : r.sources) {
+        // Appended piece by piece: GCC 12 warns (-Wrestrict, a false positive) on "\n" + string.
+        key += '\n';
+        key += s.localPath.string();
+        key += '\t';
+        key += s.pathInRepo;
+    }
     const fs::path state = stateDirFor(a, c, key);
     return runJob(c, state, std::move(r), io);
 }

@@ -297,6 +297,8 @@ void TransferEngine::Impl::driveFile(Job &job, size_t index)
         a.retryAt.assign(f.segments.size(), Clock::time_point{});
         a.failures.assign(f.segments.size(), 0);
         a.rangesOk = f.segments.size() == 1;
+        if (options.adaptiveConnections && f.segments.size() > 1)
+            a.ramp.emplace(options.rampWindow);
         a.phase = ActiveDownload::Phase::Fetching;
     }
 
@@ -313,7 +315,10 @@ void TransferEngine::Impl::driveFile(Job &job, size_t index)
         } else {
             int running =
                 static_cast<int>(std::count_if(a.conns.begin(), a.conns.end(), [](Conn *c) { return c != nullptr; }));
-            for (size_t s = 0; s < f.segments.size() && running < options.connectionsPerFile; ++s) {
+            int limit = options.connectionsPerFile;
+            if (a.ramp && a.rangesOk)
+                limit = a.ramp->limit(now, limit, a.fetched, a.follower ? a.follower->hashed() : a.fetched);
+            for (size_t s = 0; s < f.segments.size() && running < limit; ++s) {
                 if (f.segments[s].done() || a.conns[s] || a.retryAt[s] > now)
                     continue;
                 // Until one answer showed that ranges work, only one connection probes.
@@ -390,6 +395,7 @@ size_t TransferEngine::Impl::onSegmentData(Conn &conn, const char *data, size_t 
             a.inlineHashed += w;
         }
         g.pos += w;
+        a.fetched += w;
         conn.bytesThisAttempt += w;
         a.failures[conn.partIndex] = 0;
         addProgress(job, w);

@@ -404,6 +404,13 @@ void TransferEngine::Impl::pauseJob(Job &job)
 {
     if (isFinalState(job.snap.state) || job.snap.state == JobState::Paused)
         return;
+    if (job.finishing) {
+        // The commit request is on its way and cannot be called back: pausing now would leave the
+        // job not knowing whether the commit was made (and resuming would commit again). The job
+        // ends as the commit does: done, or paused if the commit failed.
+        job.pauseAfterCommit = true;
+        return;
+    }
     stopActivity(job, false);
     setState(job, JobState::Paused);
 }
@@ -412,6 +419,8 @@ void TransferEngine::Impl::cancelJob(Job &job)
 {
     if (job.snap.state == JobState::Done || job.snap.state == JobState::Cancelled)
         return;
+    if (job.finishing)
+        job.planned = false; // the commit may still land: a retry asks the Hub what it has
     stopActivity(job, true);
     job.snap.phase.clear();
     setState(job, JobState::Cancelled);
@@ -422,6 +431,7 @@ void TransferEngine::Impl::stopActivity(Job &job, bool discardPartials)
     ++job.generation;
     job.planning = false;
     job.finishing = false;
+    job.pauseAfterCommit = false;
     for (auto &f : job.files) {
         if (f.active) {
             for (auto *c : f.active->conns) {

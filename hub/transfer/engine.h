@@ -23,8 +23,15 @@ struct EngineOptions {
     ClientConfig clientConfig;
     /// Files transferred at the same time (all jobs together).
     int maxParallelFiles = 8;
-    /// Connections for one large file served with ranges.
+    /// Connections for one large file served with ranges (the most; see adaptiveConnections).
     int connectionsPerFile = 8;
+    /// A large file starts on one connection and doubles them (up to connectionsPerFile) only
+    /// while each step makes the file arrive at least 15% faster, measured over rampWindow. On a
+    /// link where one stream is already as fast as it gets (a fast LAN, a local server), extra
+    /// streams only cost CPU on both ends; on a long fat link they add speed and are kept.
+    /// false = always open connectionsPerFile at once.
+    bool adaptiveConnections = true;
+    std::chrono::milliseconds rampWindow{250};
     /// 0 = unlimited. Applies to all traffic of the engine, both directions.
     uint64_t bandwidthLimitBytesPerSec = 0;
     /// Jobs found unfinished in the journal are resumed (true) or restored paused (false).

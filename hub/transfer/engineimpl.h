@@ -6,6 +6,7 @@
 #include "hub/api/http.h"
 #include "hub/cache/writer.h"
 #include "hub/transfer/bandwidth.h"
+#include "hub/transfer/connramp.h"
 #include "hub/transfer/engine.h"
 #include "hub/transfer/jobmodel.h"
 #include "hub/transfer/journal.h"
@@ -80,8 +81,10 @@ struct ActiveDownload {
     int redirects = 0;
     std::vector<Conn *> conns; ///< per segment
     std::vector<Clock::time_point> retryAt;
-    std::vector<int> failures; ///< attempts without progress, per segment
-    bool counted = true;       ///< counts towards maxParallelFiles
+    std::vector<int> failures;          ///< attempts without progress, per segment
+    bool counted = true;                ///< counts towards maxParallelFiles
+    std::optional<ConnectionRamp> ramp; ///< when EngineOptions::adaptiveConnections
+    uint64_t fetched = 0;               ///< bytes written by this attempt at the file (all connections)
 };
 
 /// Runtime state of one LFS object being sent.

@@ -57,9 +57,10 @@ struct Job {
     /// Download: the commit the revision resolved to. Upload: last commit made.
     std::string commit;
     bool planned = false;
-    bool planning = false;   ///< a planner task is in flight
-    bool finishing = false;  ///< upload: commit in flight
-    uint64_t generation = 0; ///< bumped on pause/cancel so stale helper results are ignored
+    bool planning = false;         ///< a planner task is in flight
+    bool finishing = false;        ///< upload: commit in flight
+    bool pauseAfterCommit = false; ///< paused while the commit was in flight (see pauseJob)
+    uint64_t generation = 0;       ///< bumped on pause/cancel so stale helper results are ignored
     std::vector<DownloadFile> files;
     std::vector<UploadFile> uploads;
     // progress bookkeeping (worker only)

@@ -126,13 +126,16 @@ HashFollower::~HashFollower()
 
 void HashFollower::advance(uint64_t frontier)
 {
+    bool wakeUp = false;
     {
         std::lock_guard lock(m_mutex);
         if (frontier <= m_frontier)
             return;
         m_frontier = frontier;
+        wakeUp = frontier == m_size || frontier - m_hashed.load() >= kBatch;
     }
-    m_cv.notify_all();
+    if (wakeUp)
+        m_cv.notify_one();
 }
 
 Expected<std::string> HashFollower::result()
@@ -141,6 +144,36 @@ Expected<std::string> HashFollower::result()
     if (!m_result)
         return HubError::make(ErrorCode::Internal, "The file's checksum is not ready yet.");
     return *m_result;
+}
+
+void HashFollower::finish(Expected<std::string> result)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_result = std::move(result);
+    }
+    m_finished = true;
+    if (m_wake)
+        m_wake();
+}
+
+bool HashFollower::hashRange(uint64_t from, uint64_t to, std::vector<char> &buf)
+{
+    while (from < to) {
+        const size_t want = static_cast<size_t>(std::min<uint64_t>(buf.size(), to - from));
+        const ssize_t n = ::pread(m_fd, buf.data(), want, static_cast<off_t>(from));
+        if (n <= 0) {
+            if (n < 0 && errno == EINTR)
+                continue;
+            finish(HubError::make(ErrorCode::Io, "HubDesk could not read back the downloaded data.",
+                                  std::strerror(n < 0 ? errno : EIO)));
+            return false;
+        }
+        m_hasher.update(buf.data(), static_cast<size_t>(n));
+        from += static_cast<uint64_t>(n);
+        m_hashed = from;
+    }
+    return true;
 }
 
 void HashFollower::run()
@@ -152,45 +185,25 @@ void HashFollower::run()
         uint64_t until = 0;
         {
             std::unique_lock lock(m_mutex);
-            m_cv.wait(lock, [&] { return m_stop || m_frontier > pos; });
+            m_cv.wait(lock, [&] {
+                return m_stop || m_frontier == m_size || (m_frontier > pos && m_frontier - pos >= kBatch);
+            });
             if (m_stop)
                 return;
             until = m_frontier;
         }
-        while (pos < until) {
-            const size_t want = static_cast<size_t>(std::min<uint64_t>(buf.size(), until - pos));
-            const ssize_t n = ::pread(m_fd, buf.data(), want, static_cast<off_t>(pos));
-            if (n <= 0) {
-                if (n < 0 && errno == EINTR)
-                    continue;
-                std::lock_guard lock(m_mutex);
-                m_result = Expected<std::string>(HubError::make(ErrorCode::Io,
-                                                                "HubDesk could not read back the downloaded data.",
-                                                                std::strerror(n < 0 ? errno : EIO)));
-                m_finished = true;
-                if (m_wake)
-                    m_wake();
-                return;
-            }
-            m_hasher.update(buf.data(), static_cast<size_t>(n));
-            pos += static_cast<uint64_t>(n);
-            m_hashed = pos;
-            // Start writing hashed data back to disk now, so the fsync before publishing the
-            // blob has little left to do.
-            if (pos - synced >= (uint64_t{32} << 20)) {
-                ::sync_file_range(m_fd, static_cast<off_t>(synced), static_cast<off_t>(pos - synced),
-                                  SYNC_FILE_RANGE_WRITE);
-                synced = pos;
-            }
+        if (!hashRange(pos, until, buf))
+            return;
+        pos = until;
+        // Start writing hashed data back to disk now, so the fsync before publishing the blob has
+        // little left to do.
+        if (pos - synced >= (uint64_t{32} << 20) || pos == m_size) {
+            ::sync_file_range(m_fd, static_cast<off_t>(synced), static_cast<off_t>(pos - synced),
+                              SYNC_FILE_RANGE_WRITE);
+            synced = pos;
         }
     }
-    {
-        std::lock_guard lock(m_mutex);
-        m_result = Expected<std::string>(m_hasher.finalHex());
-    }
-    m_finished = true;
-    if (m_wake)
-        m_wake();
+    finish(Expected<std::string>(m_hasher.finalHex()));
 }
 
 } // namespace hub::transfer_internal

@@ -12,6 +12,7 @@
 #include <fstream>
 #include <sstream>
 #include <unistd.h>
+#include <utility>
 
 namespace hub {
 
@@ -414,8 +415,13 @@ void TransferEngine::Impl::commitUpload(Job &job)
             if (!j || j->generation != gen)
                 return;
             j->finishing = false;
+            const bool pauseWanted = std::exchange(j->pauseAfterCommit, false);
             if (!outcome) {
                 j->planned = false; // a retry plans again and sends only what is missing
+                if (pauseWanted) {
+                    pauseJob(*j);
+                    return;
+                }
                 fail(*j, outcome.error());
                 return;
             }

@@ -35,6 +35,8 @@ private slots:
             QTemporaryDir dir;
             auto opts = engineOptions(*m_server, dir);
             opts.connectionsPerFile = i % 2 == 0 ? 1 : 4; // single stream and ranged both
+            opts.adaptiveConnections = i % 4 == 3;        // and ranged with the ramp
+            opts.rampWindow = std::chrono::milliseconds(1);
             hub::TransferEngine engine(opts);
             hub::sandbox::FaultSpec f;
             f.pathPrefix = "/__lfs/";
@@ -210,6 +212,38 @@ private slots:
         auto got = m_client->fetchSmallFile(r, "main", "model.bin");
         QVERIFY(got.ok());
         QVERIFY(*got == big);
+    }
+
+    // Pause while the commit request is in flight: the commit cannot be called back, so the job
+    // ends as the commit does (done) instead of pausing and committing a second time on resume.
+    void upload_pauseDuringCommitCommitsOnce()
+    {
+        const auto r = repo("PellelNitram/faults-pause-commit");
+        QVERIFY(m_client->createRepo(r).ok());
+        const auto headBefore = m_server->branchHead("model", r.id.str(), "main").value();
+        QTemporaryDir dir;
+        const fs::path src = fs::path(dir.path().toStdString()) / "notes.txt";
+        writeFile(src, "pause me\n");
+        hub::TransferEngine engine(engineOptions(*m_server, dir, demo::kDemoOwnerToken));
+        hub::sandbox::FaultSpec slowCommit;
+        slowCommit.pathPrefix = "/api/models/PellelNitram/faults-pause-commit/commit/";
+        slowCommit.latencyMs = 1500;
+        slowCommit.count = 1;
+        m_server->addFault(slowCommit);
+        const auto id = engine.submit(hub::UploadRequest{r, "main", {{src, ""}}, "Add notes", "", false, ""}).value();
+        QTRY_VERIFY_WITH_TIMEOUT(engine.job(id)->phase == "Committing", 10000);
+        engine.pause(id);
+        const auto s = waitDone(engine, id);
+        m_server->clearFaults();
+        QVERIFY2(s.state == JobState::Done, std::string(hub::jobStateName(s.state)).c_str());
+        QCOMPARE(s.result.commits.size(), size_t{1});
+        // Exactly one commit on top of the one before, and resuming (a no-op on a done job) adds none.
+        engine.resume(id);
+        QCOMPARE(engine.job(id)->state, JobState::Done);
+        auto commits = m_client->listCommits(r, "main").all();
+        QVERIFY(commits.ok());
+        QCOMPARE(commits->at(0).id, s.result.commit);
+        QCOMPARE(commits->at(1).id, headBefore);
     }
 
 private:

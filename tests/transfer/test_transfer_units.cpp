@@ -1,7 +1,9 @@
 // Pieces of the transfer engine that need no Hub: the journal, the local_dir metadata, the
-// bandwidth limiter and the local half of the upload pre-flight.
+// bandwidth limiter, the connection ramp, the hash follower and the local half of the upload
+// pre-flight.
 
 #include "hub/transfer/bandwidth.h"
+#include "hub/transfer/connramp.h"
 #include "hub/transfer/journal.h"
 #include "hub/transfer/localdir.h"
 #include "hub/transfer/partialfile.h"
@@ -12,6 +14,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <atomic>
 #include <fstream>
 
 namespace fs = std::filesystem;
@@ -114,6 +117,98 @@ private slots:
         BandwidthLimiter b;
         b.setLimit(1000);
         QVERIFY(!b.take(1)); // nothing earned yet
+    }
+
+    // A link where every doubling pays: 1 -> 2 -> 4 -> 8 and no further than the most allowed.
+    void connectionRamp_doublesWhileEachStepPays()
+    {
+        using namespace std::chrono_literals;
+        ConnectionRamp ramp(100ms);
+        auto t = ConnectionRamp::Clock::time_point{} + 1h;
+        uint64_t bytes = 0;
+        QCOMPARE(ramp.limit(t, 8, 0, 0), 1); // nothing fetched yet: no window started
+        bytes = 1;
+        QCOMPARE(ramp.limit(t, 8, bytes, bytes), 1); // the first byte starts the window
+        const auto advance = [&](std::chrono::milliseconds dt, double mbPerSec) {
+            t += dt;
+            bytes += static_cast<uint64_t>(mbPerSec * 1e6 * std::chrono::duration<double>(dt).count());
+            return ramp.limit(t, 8, bytes, bytes);
+        };
+        QCOMPARE(advance(50ms, 10), 1);  // window not over yet
+        QCOMPARE(advance(50ms, 10), 2);  // first window: 10 MB/s on one connection -> try two
+        QCOMPARE(advance(100ms, 19), 2); // a step is judged over two windows
+        QCOMPARE(advance(100ms, 19), 4); // 19 MB/s > 1.15 x 10 -> try four
+        QCOMPARE(advance(200ms, 35), 8);
+        QVERIFY(!ramp.settled());
+        QCOMPARE(advance(200ms, 60), 8);             // at the most allowed
+        QCOMPARE(ramp.limit(t, 3, bytes, bytes), 3); // the user lowered the maximum
+    }
+
+    // A local server or a CPU-bound machine: two streams are no faster, so it goes back to one and
+    // stays there; verified bytes count, not fetched ones.
+    void connectionRamp_settlesWhenMoreConnectionsDoNotHelp()
+    {
+        using namespace std::chrono_literals;
+        ConnectionRamp ramp(100ms);
+        auto t = ConnectionRamp::Clock::time_point{} + 1h;
+        QCOMPARE(ramp.limit(t, 8, 1, 1), 1);
+        t += 100ms;
+        QCOMPARE(ramp.limit(t, 8, 100'000'001, 100'000'001), 2); // 1 GB/s on one stream
+        t += 200ms;
+        // Two streams fetch 1.3 GB/s, but the hash only follows at 0.95 GB/s: slower -> back to one.
+        QCOMPARE(ramp.limit(t, 8, 100'000'001 + 260'000'000, 100'000'001 + 190'000'000), 1);
+        QVERIFY(ramp.settled());
+        t += 10s;
+        QCOMPARE(ramp.limit(t, 8, 20'000'000'000, 20'000'000'000), 1); // settled for good
+
+        // Same speed with two: no gain worth a connection, but not slower either -> keeps two.
+        ConnectionRamp flat(100ms);
+        t += 1s;
+        QCOMPARE(flat.limit(t, 8, 1, 1), 1);
+        t += 100ms;
+        QCOMPARE(flat.limit(t, 8, 10'000'001, 10'000'001), 2);
+        t += 200ms;
+        QCOMPARE(flat.limit(t, 8, 10'000'001 + 21'000'000, 10'000'001 + 21'000'000), 2);
+        QVERIFY(flat.settled());
+    }
+
+    // After a resume the hash first reads the bytes fetched before: that burst is not speed.
+    void connectionRamp_ignoresTheHashCatchingUpAfterResume()
+    {
+        using namespace std::chrono_literals;
+        ConnectionRamp ramp(100ms);
+        auto t = ConnectionRamp::Clock::time_point{} + 1h;
+        QCOMPARE(ramp.limit(t, 8, 1, 0), 1);
+        t += 100ms;
+        // 1 MB fetched, but 500 MB hashed (the part kept from before): the rate is 10 MB/s.
+        QCOMPARE(ramp.limit(t, 8, 1'000'001, 500'000'000), 2);
+        t += 200ms;
+        QCOMPARE(ramp.limit(t, 8, 1'000'001 + 4'000'000, 500'000'000 + 4'000'000), 4); // 20 MB/s > 11.5
+    }
+
+    // The follower hashes exactly the bytes below the frontier, in batches, and ends with the
+    // digest of the whole file even when the last batch is smaller than a batch.
+    void hashFollower_hashesWhatTheFrontierCovers()
+    {
+        QTemporaryDir dir;
+        const fs::path file = fs::path(dir.path().toStdString()) / "blob.incomplete";
+        std::string content(HashFollower::kBatch * 2 + 12345, '\0');
+        for (size_t i = 0; i < content.size(); ++i)
+            content[i] = static_cast<char>((i * 7919) >> 3);
+        PartialFile pf;
+        QVERIFY(pf.open(file, content.size()));
+        std::atomic<int> wakes{0};
+        HashFollower follower(pf.fd(), std::string(64, 'a'), content.size(), [&] { ++wakes; });
+        const size_t step = 100'000;
+        for (size_t off = 0; off < content.size(); off += step) {
+            const size_t n = std::min(step, content.size() - off);
+            QVERIFY(pf.writeAt(off, content.data() + off, n));
+            follower.advance(off + n);
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(follower.finished(), 10000);
+        QCOMPARE(follower.hashed(), static_cast<uint64_t>(content.size()));
+        QCOMPARE(follower.result().value(), hub::sha256Hex(content));
+        QCOMPARE(wakes.load(), 1);
     }
 
     void contentHasher_usesTheEtagKind()

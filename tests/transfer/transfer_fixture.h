@@ -58,6 +58,9 @@ inline hub::EngineOptions engineOptions(const hub::sandbox::Server &server, cons
     o.clientConfig = clientConfig(server, token);
     o.multiConnectionThreshold = 64 * 1024;
     o.connectionsPerFile = 4;
+    // Test files finish within one ramp window; open all connections so the ranged,
+    // multi-connection paths are what the tests exercise (the ramp has its own tests).
+    o.adaptiveConnections = false;
     o.stallTimeout = std::chrono::seconds(2);
     o.retryBaseDelay = std::chrono::milliseconds(50);
     return o;
