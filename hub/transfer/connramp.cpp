@@ -32,9 +32,9 @@ int ConnectionRamp::limit(Clock::time_point now, int most, uint64_t fetched, uin
         m_prevRate = rate;
         m_limit = std::min(most, m_limit * 2);
     } else {
+        // The step did not pay: go back to the count before it (as fast, cheaper for both ends).
         m_settled = true;
-        if (rate < m_prevRate)
-            m_limit = m_prevLimit;
+        m_limit = m_prevLimit;
     }
     m_since = now;
     m_fetchedAtStart = fetched;

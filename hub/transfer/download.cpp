@@ -118,6 +118,22 @@ Expected<DownloadPlan> computePlan(HubClient &client, const cache::CacheWriter &
     return plan;
 }
 
+/// Extends untouched segment `s` over the untouched segments after it (they become empty), so one
+/// request fetches what several would. Segments stay in file order, which frontierOf relies on.
+void coalesceRest(DownloadFile &f, size_t s)
+{
+    auto &g = f.segments[s];
+    if (g.pos != g.begin)
+        return;
+    for (size_t k = s + 1; k < f.segments.size(); ++k) {
+        auto &n = f.segments[k];
+        if (n.pos != n.begin || n.begin != g.end)
+            break;
+        g.end = n.end;
+        n.begin = n.pos = n.end;
+    }
+}
+
 uint64_t frontierOf(const DownloadFile &f)
 {
     for (const auto &g : f.segments) {
@@ -324,6 +340,9 @@ void TransferEngine::Impl::driveFile(Job &job, size_t index)
                 // Until one answer showed that ranges work, only one connection probes.
                 if (!a.rangesOk && running > 0)
                     break;
+                // Settled on one connection: fetch the rest as one request instead of chunks.
+                if (limit == 1 && running == 0 && a.ramp && a.ramp->settled())
+                    coalesceRest(f, s);
                 startSegment(job, index, s);
                 ++running;
             }

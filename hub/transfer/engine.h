@@ -26,7 +26,7 @@ struct EngineOptions {
     /// Connections for one large file served with ranges (the most; see adaptiveConnections).
     int connectionsPerFile = 8;
     /// A large file starts on one connection and doubles them (up to connectionsPerFile) only
-    /// while each step makes the file arrive at least 15% faster, measured over rampWindow. On a
+    /// while each step makes the file arrive at least 25% faster, measured over rampWindow. On a
     /// link where one stream is already as fast as it gets (a fast LAN, a local server), extra
     /// streams only cost CPU on both ends; on a long fat link they add speed and are kept.
     /// false = always open connectionsPerFile at once.

@@ -5,6 +5,8 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <vector>
 
@@ -159,7 +161,25 @@ void HashFollower::finish(Expected<std::string> result)
 
 bool HashFollower::hashRange(uint64_t from, uint64_t to, std::vector<char> &buf)
 {
+    static const uint64_t page = static_cast<uint64_t>(::sysconf(_SC_PAGESIZE));
+    constexpr uint64_t kWindow = uint64_t{16} << 20;
+    struct stat st {};
+    const bool canMap = ::fstat(m_fd, &st) == 0 && static_cast<uint64_t>(st.st_size) >= to;
     while (from < to) {
+        if (canMap) {
+            const uint64_t end = std::min(to, from + kWindow);
+            const uint64_t mapStart = from & ~(page - 1);
+            const size_t mapLen = static_cast<size_t>(end - mapStart);
+            void *map = ::mmap(nullptr, mapLen, PROT_READ, MAP_SHARED, m_fd, static_cast<off_t>(mapStart));
+            if (map != MAP_FAILED) {
+                ::madvise(map, mapLen, MADV_SEQUENTIAL);
+                m_hasher.update(static_cast<const char *>(map) + (from - mapStart), static_cast<size_t>(end - from));
+                ::munmap(map, mapLen);
+                from = end;
+                m_hashed = from;
+                continue;
+            }
+        }
         const size_t want = static_cast<size_t>(std::min<uint64_t>(buf.size(), to - from));
         const ssize_t n = ::pread(m_fd, buf.data(), want, static_cast<off_t>(from));
         if (n <= 0) {

@@ -56,25 +56,43 @@ BLOB_URL=$(curl -sI "$URL/$BIG_REPO/resolve/main/$BIG_FILE" | awk -F': ' 'tolowe
 echo "Big file: $BIG_SIZE bytes" >&2
 
 # ---- 1. one 2 GiB LFS file into an empty cache
-echo "1/4 HubDesk download (verified)..." >&2
-t0=$(now)
-/usr/bin/time -v -o "$WORK/rss-down.txt" "$CLI" download "$BIG_REPO" "$BIG_FILE" --cache-dir "$WORK/c-hubdesk" --quiet >/dev/null
-t_hd=$(elapsed "$t0" "$(now)"); drop_dir "$WORK/c-hubdesk"
+# ROUNDS rounds (default 3), the tools taking turns in each, so a load spike or a writeback burst
+# from the previous run hits all of them alike; each row is the median.
+ROUNDS="${ROUNDS:-3}"
+median() { printf '%s\n' "$@" | sort -g | awk '{v[NR]=$1} END {print (NR%2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'; }
+T_HD=() T_FIXED=() T_CURL=() T_CURL_SYNC=() T_ARIA=() T_NODE=()
+for round in $(seq 1 "$ROUNDS"); do
+  echo "1/4 round $round of $ROUNDS: HubDesk download (verified)..." >&2
+  t0=$(now)
+  /usr/bin/time -v -o "$WORK/rss-down.txt" "$CLI" download "$BIG_REPO" "$BIG_FILE" --cache-dir "$WORK/c-hubdesk" --state-dir "$WORK/st-hd" --quiet >/dev/null
+  T_HD+=("$(elapsed "$t0" "$(now)")"); drop_dir "$WORK/c-hubdesk"; rm -rf "$WORK/st-hd"
 
-echo "1/4 curl -o..." >&2
-t0=$(now); curl -sfL -o "$WORK/curl.bin" "$URL/$BIG_REPO/resolve/main/$BIG_FILE"; t_curl=$(elapsed "$t0" "$(now)")
-t0=$(now); sha256sum "$WORK/curl.bin" >/dev/null; t_sha=$(elapsed "$t0" "$(now)"); drop_dir "$WORK/curl.bin"
-# HubDesk fsyncs a blob before it becomes visible; this run does the same with curl.
-t0=$(now); curl -sfL -o "$WORK/curl.bin" "$URL/$BIG_REPO/resolve/main/$BIG_FILE"; sync "$WORK/curl.bin"; t_curl_sync=$(elapsed "$t0" "$(now)")
-drop_dir "$WORK/curl.bin"
+  echo "1/4 round $round: HubDesk with all 8 connections at once (--fixed-connections)..." >&2
+  t0=$(now)
+  "$CLI" download "$BIG_REPO" "$BIG_FILE" --cache-dir "$WORK/c-hubdesk" --state-dir "$WORK/st-hd" --fixed-connections --quiet >/dev/null
+  T_FIXED+=("$(elapsed "$t0" "$(now)")"); drop_dir "$WORK/c-hubdesk"; rm -rf "$WORK/st-hd"
 
-echo "1/4 aria2c -x8..." >&2
-t0=$(now); aria2c -q -x8 -s8 -k1M --allow-overwrite=true -d "$WORK/aria" -o big.bin "$BLOB_URL"; t_aria=$(elapsed "$t0" "$(now)")
-drop_dir "$WORK/aria"
+  echo "1/4 round $round: curl -o..." >&2
+  t0=$(now); curl -sfL -o "$WORK/curl.bin" "$URL/$BIG_REPO/resolve/main/$BIG_FILE"; T_CURL+=("$(elapsed "$t0" "$(now)")")
+  drop_dir "$WORK/curl.bin"
+  # HubDesk fsyncs a blob before it becomes visible; this run does the same with curl.
+  t0=$(now); curl -sfL -o "$WORK/curl.bin" "$URL/$BIG_REPO/resolve/main/$BIG_FILE"; sync "$WORK/curl.bin"
+  T_CURL_SYNC+=("$(elapsed "$t0" "$(now)")")
+  if [[ "$round" == 1 ]]; then
+    t0=$(now); sha256sum "$WORK/curl.bin" >/dev/null; t_sha=$(elapsed "$t0" "$(now)")
+  fi
+  drop_dir "$WORK/curl.bin"
 
-echo "1/4 @huggingface/hub downloadFileToCacheDir..." >&2
-t0=$(now); node "$NODE_HELPER" file "$URL" "$BIG_REPO" "$BIG_FILE" "$WORK/c-node" >/dev/null; t_node=$(elapsed "$t0" "$(now)")
-drop_dir "$WORK/c-node"
+  echo "1/4 round $round: aria2c -x8..." >&2
+  t0=$(now); aria2c -q -x8 -s8 -k1M --allow-overwrite=true -d "$WORK/aria" -o big.bin "$BLOB_URL"; T_ARIA+=("$(elapsed "$t0" "$(now)")")
+  drop_dir "$WORK/aria"
+
+  echo "1/4 round $round: @huggingface/hub downloadFileToCacheDir..." >&2
+  t0=$(now); node "$NODE_HELPER" file "$URL" "$BIG_REPO" "$BIG_FILE" "$WORK/c-node" >/dev/null; T_NODE+=("$(elapsed "$t0" "$(now)")")
+  drop_dir "$WORK/c-node"
+done
+t_hd=$(median "${T_HD[@]}"); t_fixed=$(median "${T_FIXED[@]}"); t_curl=$(median "${T_CURL[@]}")
+t_curl_sync=$(median "${T_CURL_SYNC[@]}"); t_aria=$(median "${T_ARIA[@]}"); t_node=$(median "${T_NODE[@]}")
 
 # ---- 2. a revision of 2,000 small files
 echo "2/4 preparing $SMALL_COUNT small files..." >&2
@@ -119,6 +137,10 @@ t_up_curl=$(elapsed "$t0" "$(now)")
 rm -f "$WORK/up-hd.bin" "$WORK/up-curl.bin"
 
 # ---- 4. table
+printf "\n2 GiB rows: median of %s rounds; load average now %s\n" "$ROUNDS" "$(cut -d' ' -f1-3 /proc/loadavg)"
+list() { printf '%s ' "$@" | awk '{for (i = 1; i <= NF; i++) printf "%.2f ", $i}'; }
+printf "  runs (s): HubDesk %s| fixed 8 %s| curl %s| curl+sync %s| aria2c %s| node %s\n" "$(list "${T_HD[@]}")" \
+  "$(list "${T_FIXED[@]}")" "$(list "${T_CURL[@]}")" "$(list "${T_CURL_SYNC[@]}")" "$(list "${T_ARIA[@]}")" "$(list "${T_NODE[@]}")"
 printf "\n%-66s %10s %10s %8s\n" "benchmark" "HubDesk s" "other s" "ratio"
 printf "%-66s %10s %10s %8s\n" "------------------------------------------------------------------" "---------" "-------" "-----"
 row() { printf "%-66s %10s %10s %8s\n" "$1" "$(secs "$2")" "$(secs "$3")" "$(ratio "$3" "$2")"; }
@@ -127,6 +149,7 @@ row "2 GiB LFS file, verified, vs curl -o + sync (same durability)" "$t_hd" "$t_
 row "2 GiB LFS file, verified, vs curl -o + sha256sum" "$t_hd" "$(echo "$t_curl + $t_sha" | bc -l)"
 row "2 GiB LFS file, verified, vs aria2c -x8" "$t_hd" "$t_aria"
 row "2 GiB LFS file, verified, vs downloadFileToCacheDir" "$t_hd" "$t_node"
+row "2 GiB LFS file: HubDesk adaptive vs HubDesk --fixed-connections (8)" "$t_hd" "$t_fixed"
 row "$SMALL_COUNT small files ($n_hd linked) vs snapshotDownload" "$t_small_hd" "$t_small_node"
 row "2 GiB file up vs openssl dgst -sha256 + curl -T" "$t_up_hd" "$t_up_curl"
 echo "(ratio = other / HubDesk: above 1 means HubDesk is faster)"
