@@ -116,6 +116,7 @@ drop_dir "$WORK/c-small-hd"; drop_dir "$WORK/c-small-node"
 echo "3/4 preparing two 2 GiB files..." >&2
 head -c "$BIG_SIZE" /dev/urandom > "$WORK/up-hd.bin"
 head -c "$BIG_SIZE" /dev/urandom > "$WORK/up-curl.bin"
+sync # so writing back these 4 GiB does not slow whichever upload runs first
 curl -sf -X POST "$URL/api/repos/create" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
   -d '{"name":"bench-upload","organization":"PellelNitram","type":"model"}' >/dev/null
 
