@@ -33,9 +33,13 @@ int main(int argc, char **argv)
     if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
                           QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(&qtTranslator);
+    // English has a file too: the plural forms of "%n file(s)". The C locale (LANG=C) reads English.
+    const QString translations =
+        QCoreApplication::applicationDirPath() + QStringLiteral("/../share/hubdesk/translations");
     QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("hubdesk"), QStringLiteral("_"),
-                        QCoreApplication::applicationDirPath() + QStringLiteral("/../share/hubdesk/translations")))
+    if (translator.load(QLocale(), QStringLiteral("hubdesk"), QStringLiteral("_"), translations) ||
+        (QLocale().language() == QLocale::C &&
+         translator.load(QLocale(QLocale::English), QStringLiteral("hubdesk"), QStringLiteral("_"), translations)))
         QCoreApplication::installTranslator(&translator);
 
     hubui::Settings settings;

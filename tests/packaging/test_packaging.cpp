@@ -246,6 +246,19 @@ private slots:
                                 rootPath(QStringLiteral("usr/share/hubdesk/translations"))));
         QVERIFY(!translator.isEmpty());
         QCOMPARE(translator.language(), QStringLiteral("de_DE"));
+
+        // English: the plural forms, as the GUI loads them under an English or C locale.
+        QTranslator english;
+        QVERIFY(english.load(QLocale(QLocale::English), QStringLiteral("hubdesk"), QStringLiteral("_"),
+                             rootPath(QStringLiteral("usr/share/hubdesk/translations"))));
+        QVERIFY(QCoreApplication::installTranslator(&english));
+        QCOMPARE(QCoreApplication::translate("hubui::CacheModel", "%n file(s)", nullptr, 1), QStringLiteral("1 file"));
+        QCOMPARE(QCoreApplication::translate("hubui::CacheModel", "%n file(s)", nullptr, 3), QStringLiteral("3 files"));
+        QCOMPARE(QCoreApplication::translate("hubui::DeletePlanDialog", "%n repository(s)", nullptr, 2),
+                 QStringLiteral("2 repositories"));
+        QCOMPARE(QCoreApplication::translate("hubui::format", "%n day(s) ago", nullptr, 1),
+                 QStringLiteral("1 day ago"));
+        QCoreApplication::removeTranslator(&english);
     }
 };
 

@@ -371,6 +371,8 @@ QVariant CacheModel::data(const QModelIndex &index, int role) const
             return n.problems.join(QLatin1Char('\n'));
         if (n.kind == NodeKind::Revision && column == Name)
             return qs(n.revision->commit);
+        if (column == Status) // the column may be too narrow for the whole text
+            return displayData(n, Status);
         return data(index, PathRole);
     case Qt::TextAlignmentRole:
         if (column == Size || column == Exclusive || column == Shared)

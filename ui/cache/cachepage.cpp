@@ -10,6 +10,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDateTime>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -159,13 +160,22 @@ void CachePage::buildUi()
     m_view->setAlternatingRowColors(true);
     m_view->setUniformRowHeights(true);
     m_view->setAccessibleName(tr("Cached repositories, revisions and files"));
-    m_view->header()->setStretchLastSection(true);
-    m_view->header()->resizeSection(CacheModel::Name, 360);
+    // The name takes what the other columns leave, so every column is visible without scrolling
+    // sideways on a 1280 px screen; the status column's full text is in its tooltip.
+    QHeaderView *header = m_view->header();
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(CacheModel::Name, QHeaderView::Stretch);
+    const QFontMetrics fm = m_view->fontMetrics();
+    const int bytesWidth = fm.horizontalAdvance(QStringLiteral("888.8 MB")) + 24;
     for (int c : {CacheModel::Size, CacheModel::Exclusive, CacheModel::Shared})
-        m_view->header()->resizeSection(c, 100);
-    m_view->header()->resizeSection(CacheModel::Refs, 130);
-    m_view->header()->resizeSection(CacheModel::LastUsed, 150);
-    m_view->header()->resizeSection(CacheModel::Pinned, 60);
+        header->resizeSection(
+            c, std::max(bytesWidth, fm.horizontalAdvance(m_filter->headerData(c, Qt::Horizontal).toString()) + 24));
+    header->resizeSection(CacheModel::Refs, fm.horizontalAdvance(QStringLiteral("main, v1.0.0")) + 16);
+    const QDateTime longDate(QDate(2026, 12, 28), QTime(23, 59, 59));
+    header->resizeSection(CacheModel::LastUsed,
+                          fm.horizontalAdvance(QLocale().toString(longDate, QLocale::ShortFormat)) + 16);
+    header->resizeSection(CacheModel::Pinned, fm.horizontalAdvance(QStringLiteral("Pinned")) + 20);
+    header->resizeSection(CacheModel::Status, fm.horizontalAdvance(QStringLiteral("12 revisions")) + 16);
 
     m_repoChart = new SpaceChart(tr("Space by repository"), m_repoUsage, this);
     m_revisionChart = new SpaceChart(tr("Space by revision"), m_revisionUsage, this);

@@ -40,7 +40,8 @@ SpaceChart::SpaceChart(const QString &title, SpaceUsageModel *model, QWidget *pa
     m_view->setChart(chart);
     delete defaultChart;
     m_view->setRenderHint(QPainter::Antialiasing);
-    m_view->setMinimumSize(260, 220);
+    // Small enough that both chart+table pairs fit side by side on a 1280 px screen.
+    m_view->setMinimumSize(180, 180);
     m_view->setAccessibleName(title);
     m_view->setAccessibleDescription(tr("Pie chart; the table next to it lists the same numbers"));
 
@@ -57,14 +58,17 @@ SpaceChart::SpaceChart(const QString &title, SpaceUsageModel *model, QWidget *pa
     m_table->horizontalHeader()->setSectionResizeMode(SpaceUsageModel::Bytes, QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(SpaceUsageModel::Share, QHeaderView::ResizeToContents);
     m_table->setAccessibleName(tr("%1 (table)").arg(title));
-    m_table->setMinimumWidth(260);
+    m_table->setMinimumWidth(200);
+    // "model/Pel…word-detector", "Shared by…revisions": both ends of a label carry meaning.
+    m_table->setWordWrap(false);
+    m_table->setTextElideMode(Qt::ElideMiddle);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_title);
     auto *row = new QHBoxLayout();
-    row->addWidget(m_view, 1);
-    row->addWidget(m_table, 1);
+    row->addWidget(m_view, 2);
+    row->addWidget(m_table, 3); // the labels need the room more than the pie
     layout->addLayout(row, 1);
 
     connect(m_model, &QAbstractItemModel::modelReset, this, &SpaceChart::rebuild);

@@ -43,14 +43,19 @@ QString formatRelativeDate(const std::string &iso)
     if (!dt.isValid())
         return QString::fromStdString(iso);
     const qint64 secs = dt.secsTo(QDateTime::currentDateTime());
+    // The counts are plain variables: lupdate skips a translate() whose count is an expression
+    // with a division, and the string would then miss its plural forms.
+    const int minutes = static_cast<int>(secs / 60);
+    const int hours = static_cast<int>(secs / 3600);
+    const int days = static_cast<int>(secs / 86400);
     if (secs < 60)
-        return QCoreApplication::translate("hubui::format", "just now", nullptr, 0);
+        return QCoreApplication::translate("hubui::format", "just now");
     if (secs < 3600)
-        return QCoreApplication::translate("hubui::format", "%n minute(s) ago", nullptr, static_cast<int>(secs / 60));
+        return QCoreApplication::translate("hubui::format", "%n minute(s) ago", nullptr, minutes);
     if (secs < 86400)
-        return QCoreApplication::translate("hubui::format", "%n hour(s) ago", nullptr, static_cast<int>(secs / 3600));
-    if (secs < 30 * 86400)
-        return QCoreApplication::translate("hubui::format", "%n day(s) ago", nullptr, static_cast<int>(secs / 86400));
+        return QCoreApplication::translate("hubui::format", "%n hour(s) ago", nullptr, hours);
+    if (days < 30)
+        return QCoreApplication::translate("hubui::format", "%n day(s) ago", nullptr, days);
     return dt.toString(QStringLiteral("yyyy-MM-dd"));
 }
 

@@ -14,6 +14,7 @@
 #include "ui/cache/spaceusagemodel.h"
 #include "ui/core/settings.h"
 
+#include <QHeaderView>
 #include <QListWidget>
 #include <QPieSeries>
 #include <QPushButton>
@@ -39,6 +40,7 @@ private slots:
     void pinnedRevisionIsNeverPruned();
     void filterBySizeAndDamage();
     void removedListSurvivesRestartAndOffersDownloadAgain();
+    void fitsALaptopScreen();
 
 private:
     QModelIndex rowFor(const QString &key) const;
@@ -278,6 +280,25 @@ void TestCachePage::removedListSurvivesRestartAndOffersDownloadAgain()
     QCOMPARE(downloads.count(), 1);
     QCOMPARE(downloads.at(0).at(0).toString(), QStringLiteral("model/PellelNitram/xournalpp-htr-word-detector"));
     QCOMPARE(downloads.at(0).at(1).toString(), QString::fromStdString(fixture::kOld));
+}
+
+// With the navigation next to it (under 300 px) the window must fit a 1280 px wide screen; the
+// two chart+table pairs side by side used to need 1,076 px on their own.
+void TestCachePage::fitsALaptopScreen()
+{
+    const int minimum = m_page->minimumSizeHint().width();
+    qInfo("cache page minimum width: %d px", minimum);
+    QVERIFY2(minimum <= 960, qPrintable(QString::number(minimum)));
+    m_page->resize(minimum, 700);
+    QTest::qWait(50);
+    // At that width every column of the tree but the last is still readable: none is squeezed
+    // below the width of its header text.
+    QTreeView *view = m_page->findChild<QTreeView *>();
+    QVERIFY(view);
+    for (int c = 0; c < view->model()->columnCount() - 1; ++c) {
+        const QString header = view->model()->headerData(c, Qt::Horizontal).toString();
+        QVERIFY2(view->header()->sectionSize(c) >= view->fontMetrics().horizontalAdvance(header), qPrintable(header));
+    }
 }
 
 QTEST_MAIN(TestCachePage)
