@@ -898,7 +898,8 @@ Expected<CacheInfo> CacheScanner::scan(const fs::path &root, const ScanOptions &
     unsigned threads = options.threads;
     if (threads == 0)
         threads = static_cast<unsigned>(std::clamp<size_t>(
-            std::count_if(items.begin(), items.end(), [](const RootItem &i) { return !i.warning; }) / 2, 1, 8));
+            std::count_if(items.begin(), items.end(), [](const RootItem &i) { return !i.warning; }) / 2, 1,
+            ScanOptions::kAutoThreads));
     scanItems(info.root, items, options, threads);
 
     // Merge in name order, exactly as a sequential scan would.

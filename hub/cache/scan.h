@@ -136,11 +136,14 @@ struct ScanOptions {
     /// List every snapshot file in RevisionEntry::files. Without it everything else (sizes, counts,
     /// refs, problems, missing files) is the same and a big cache scans several times cheaper.
     bool withFiles = true;
-    /// Repo folders scanned at the same time: 0 = automatic (up to 8 threads, one per 2 repos),
-    /// 1 = only on the calling thread. The result does not depend on it. With a warm page cache the
-    /// scan is CPU-bound and extra threads only share the cores; on a cold cache or a network drive
-    /// it waits for I/O, and 8 threads overlap those waits (3x faster cold than 2 threads here).
+    /// Repo folders scanned at the same time: 0 = automatic (up to kAutoThreads threads, one per 2
+    /// repos), 1 = only on the calling thread. The result does not depend on it. With a warm page
+    /// cache the scan is CPU-bound and extra threads only share the cores (same time with 8 or 32);
+    /// on a cold cache or a network drive it waits for I/O, and more threads overlap those waits
+    /// (500 repos / 100,000 files, cold, 2 cores: 2 threads 7 s, 8 threads 2.4 s, 32 threads 1.65 s,
+    /// 64 threads 1.8 s).
     unsigned threads = 0;
+    static constexpr unsigned kAutoThreads = 32;
 };
 
 /// Walks a cache with getdents/fstatat/readlinkat relative to directory fds only: no hashing, each
