@@ -239,6 +239,19 @@ Expected<std::vector<TreeEntry>> HubClient::tree(const RepoRef &repo, const Tree
     return listTree(repo, query).all();
 }
 
+Expected<uint64_t> HubClient::folderSize(const RepoRef &repo, const std::string &revision, const std::string &path)
+{
+    std::string url = apiRepoUrl(config().endpoint, repo) + "/treesize/" + encodeRevision(revision);
+    if (!path.empty())
+        url += "/" + percentEncode(path, false); // as for /tree: quote(path, safe="")
+    HttpRequest req = makeRequest(HttpMethod::Get, url, &repo);
+    req.revision = revision;
+    auto r = send(req);
+    if (!r)
+        return r.error();
+    return parseTreeSize(r->body);
+}
+
 Expected<std::vector<TreeEntry>> HubClient::pathsInfo(const RepoRef &repo, const std::string &revision,
                                                       const std::vector<std::string> &paths, bool expand)
 {

@@ -117,6 +117,9 @@ public:
     Pager<TreeEntry> listTree(const RepoRef &repo, const TreeQuery &query);
     /// Convenience: the whole (recursive) tree in one vector.
     Expected<std::vector<TreeEntry>> tree(const RepoRef &repo, const TreeQuery &query);
+    /// Bytes of every file at or below folder `path` ("" = the whole revision), from the Hub's
+    /// treesize route, without listing the folder.
+    Expected<uint64_t> folderSize(const RepoRef &repo, const std::string &revision, const std::string &path);
     /// Entries for the given paths (missing ones are left out). Sent in chunks of 500.
     Expected<std::vector<TreeEntry>> pathsInfo(const RepoRef &repo, const std::string &revision,
                                                const std::vector<std::string> &paths, bool expand = false);

@@ -20,6 +20,8 @@ Expected<Refs> parseRefs(std::string_view body);
 Expected<std::vector<CommitInfo>> parseCommits(std::string_view body);
 /// Tree listings and paths-info answers (same entry shape).
 Expected<std::vector<TreeEntry>> parseTree(std::string_view body);
+/// `GET …/treesize/{rev}/{path}`: {"path": …, "size": bytes of every file below it}.
+Expected<uint64_t> parseTreeSize(std::string_view body);
 /// The compare endpoint: a JSON payload ({"files": [...]} or an array of {path, oldPath, status})
 /// or the `raw=true` git raw-diff text.
 Expected<std::vector<FileChange>> parseCompare(std::string_view body);

@@ -212,4 +212,15 @@ char fileChangeLetter(FileChange::Status status)
     return 'M';
 }
 
+Expected<uint64_t> parseTreeSize(std::string_view body)
+{
+    auto j = parseJson(body, "folder size");
+    if (!j)
+        return j.error();
+    std::string err;
+    Fields f(*j, "treesize", &err);
+    const uint64_t size = f.u64("size", true);
+    return finish(size, err, "folder size");
+}
+
 } // namespace hub

@@ -341,6 +341,11 @@ private slots:
         QVERIFY(ok->front().isDirectory());
         QVERIFY(!ok->front().lfs);
         QVERIFY(parseTree("[]").ok());
+        // folder sizes
+        QCOMPARE(parseTreeSize(q("{'path':'data','size':12345678901}")).value(), uint64_t{12345678901});
+        QVERIFY(!parseTreeSize(q("{'path':'data'}")).ok());
+        QVERIFY(!parseTreeSize(q("{'path':'data','size':-1}")).ok());
+        QVERIFY(!parseTreeSize(q("[{'size':1}]")).ok());
     }
 
     void hostileBodies_areRefusedWithoutCrashing()

@@ -15,6 +15,7 @@
 
 #include <cstdlib>
 
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -254,6 +255,37 @@ private slots:
         auto some = owner.pathsInfo(iam, "main", {"README.md", "does-not-exist", (*entries).back().path});
         VERIFY_OK(some);
         QCOMPARE(some->size(), size_t(2));
+    }
+
+    // The size of a folder without listing it equals the sum of the files a full listing shows,
+    // for the whole revision and for nested folders.
+    void folderSize_matchesTheSumOfTheListedFiles()
+    {
+        const RepoRef iam = ref(RepoType::Dataset, demo::kPrivateDataset);
+        HubClient owner(config(demo::kDemoOwnerToken));
+        TreeQuery q;
+        q.recursive = true;
+        auto entries = owner.tree(iam, q);
+        VERIFY_OK(entries);
+        std::map<std::string, uint64_t> sums; // "" = everything
+        for (const auto &e : *entries) {
+            if (e.isDirectory())
+                continue;
+            sums[""] += e.size;
+            for (size_t slash = e.path.find('/'); slash != std::string::npos; slash = e.path.find('/', slash + 1))
+                sums[e.path.substr(0, slash)] += e.size;
+        }
+        QVERIFY(sums.size() > 3);
+        int nested = 0;
+        for (const auto &[folder, sum] : sums) {
+            nested += folder.find('/') != std::string::npos ? 1 : 0;
+            auto size = owner.folderSize(iam, "main", folder);
+            VERIFY_OK(size);
+            QCOMPARE(*size, sum);
+        }
+        QVERIFY(nested > 0);
+        QCOMPARE(owner.folderSize(iam, "main", "no/such/folder").error().code, ErrorCode::EntryNotFound);
+        QCOMPARE(HubClient(config()).folderSize(iam, "main", "").error().code, ErrorCode::RepoNotFound);
     }
 
     void gatedModel_needsApprovedAccount()
