@@ -147,7 +147,10 @@ void FilesView::setRepo(const hub::RepoRef &repo, const QString &revision)
                 return;
             }
             m_commit = qstr(answer->commit);
+            const bool lazy = !answer->recursive;
             m_model->setEntries(std::move(answer->entries), answer->recursive);
+            if (lazy)
+                fetchFolderSizes(QString());
             if (m_model->rowCount() == 0)
                 m_state->showEmpty(tr("This revision has no files. Pick another revision above, or upload files "
                                       "to this repo."));
@@ -177,6 +180,7 @@ void FilesView::listFolder(const QString &path)
                 return;
             if (answer) {
                 m_model->setFolderEntries(path, std::move(*answer));
+                fetchFolderSizes(path);
             } else {
                 m_model->setFolderFailed(path);
                 m_info->setText(tr("Could not list %1: %2 Close and open the folder to try again.")
@@ -185,6 +189,50 @@ void FilesView::listFolder(const QString &path)
             std::erase_if(m_folderJobs, [](const JobHandle &j) { return !j.isRunning(); });
             updateButtons();
             emit folderLoaded(path);
+        }));
+}
+
+void FilesView::fetchFolderSizes(const QString &path)
+{
+    if (m_commit.isEmpty() || m_folderSizesUnavailable)
+        return;
+    std::vector<std::string> folders;
+    for (const QString &f : m_model->foldersWithoutSize(path))
+        folders.push_back(f.toStdString());
+    if (folders.empty())
+        return;
+    using Sizes = std::vector<std::pair<std::string, uint64_t>>;
+    struct Answer {
+        Sizes sizes;
+        bool unavailable = false;
+    };
+    const quint64 generation = m_generation;
+    m_folderJobs.push_back(m_context.runHub(
+        this,
+        [repo = m_repo, commit = m_commit.toStdString(), folders = std::move(folders)](hub::HubClient &client) {
+            Answer a;
+            for (const auto &folder : folders) {
+                auto size = client.folderSize(repo, commit, folder);
+                if (size) {
+                    a.sizes.emplace_back(folder, *size);
+                } else if (size.error().code != hub::ErrorCode::EntryNotFound) {
+                    // A Hub (or mirror) without the route, or the network: sizes stay "at least".
+                    const auto code = size.error().code;
+                    a.unavailable = code != hub::ErrorCode::Network && code != hub::ErrorCode::Timeout &&
+                                    code != hub::ErrorCode::Cancelled && code != hub::ErrorCode::RateLimited &&
+                                    code != hub::ErrorCode::ServerError;
+                    break;
+                }
+            }
+            return a;
+        },
+        [this, generation](Answer a) {
+            if (generation != m_generation)
+                return;
+            m_folderSizesUnavailable = m_folderSizesUnavailable || a.unavailable;
+            for (const auto &[folder, bytes] : a.sizes)
+                m_model->setFolderSize(qstr(folder), bytes);
+            std::erase_if(m_folderJobs, [](const JobHandle &j) { return !j.isRunning(); });
         }));
 }
 

@@ -24,7 +24,9 @@ class LoadStateWidget;
 /// transfer engine; cached files and folders open with the desktop's default application.
 ///
 /// A repo of up to kWholeTreeFiles files is listed in one recursive listing (every folder size
-/// known at once); a bigger one lists the root and then each folder when it is opened.
+/// known at once); a bigger one lists the root and then each folder when it is opened, and asks the
+/// Hub for the total size of each folder shown but not listed (HubClient::folderSize), so sizes
+/// are exact before anything is opened.
 class FilesView final : public QWidget {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(FilesView)
@@ -57,6 +59,8 @@ private:
     QString downloadRevision() const;
     void refreshCached();
     void listFolder(const QString &path);
+    /// Asks the Hub for the sizes of the not-yet-listed subfolders of `path` ("" = the root).
+    void fetchFolderSizes(const QString &path);
     /// Selected repo paths; folders end in '/'.
     QStringList selectedPaths() const;
     /// The local path of the current item in the snapshot, or empty when nothing of it is cached.
@@ -81,6 +85,7 @@ private:
     JobHandle m_cacheJob;
     std::vector<JobHandle> m_folderJobs;
     quint64 m_generation = 0;
+    bool m_folderSizesUnavailable = false; ///< the Hub refused the treesize route once: stop asking
 };
 
 } // namespace hubui

@@ -6,6 +6,7 @@
 #include <QStyle>
 
 #include <algorithm>
+#include <optional>
 
 namespace hubui {
 
@@ -19,13 +20,15 @@ struct FileTreeModel::Node {
     Node *parent = nullptr;
     int row = 0;
     std::vector<std::unique_ptr<Node>> children;
-    bool loaded = false;  ///< folder: children listed
-    bool loading = false; ///< folder: folderRequested() emitted, no answer yet
+    bool loaded = false;             ///< folder: children listed
+    bool loading = false;            ///< folder: folderRequested() emitted, no answer yet
+    std::optional<uint64_t> hubSize; ///< folder: the Hub's total (setFolderSize), before listing
     // Aggregates, recomputed by recompute().
     uint64_t size = 0;
     int files = 0;
     int cached = 0;
-    bool complete = false; ///< file, or folder whose whole subtree is listed
+    bool complete = false;  ///< file, or folder whose whole subtree is listed
+    bool sizeExact = false; ///< `size` is the exact total: complete, or known from the Hub
 
     Node *child(const std::string &childName) const
     {
@@ -116,7 +119,7 @@ QVariant FileTreeModel::data(const QModelIndex &index, int role) const
     case PathRole: return qstr(n.path);
     case IsFolderRole: return n.folder;
     case SizeRole: return static_cast<qulonglong>(n.size);
-    case SizeKnownRole: return n.complete;
+    case SizeKnownRole: return n.sizeExact;
     case LfsRole: return n.lfs;
     case CachedRole: return allCached;
     case CachedFilesRole: return n.cached;
@@ -134,7 +137,7 @@ QVariant FileTreeModel::data(const QModelIndex &index, int role) const
         switch (index.column()) {
         case Name: return n.loading ? tr("%1 (listing…)").arg(qstr(n.name)) : qstr(n.name);
         case Size:
-            if (n.complete)
+            if (n.complete || n.sizeExact)
                 return formatBytes(n.size);
             return n.files > 0 ? tr("at least %1").arg(formatBytes(n.size)) : tr("not listed yet");
         case Storage:
@@ -256,6 +259,7 @@ void FileTreeModel::recompute()
     const auto walk = [this](auto &self, Node *n) -> void {
         if (!n->folder) {
             n->size = n->fileSize;
+            n->sizeExact = true;
             n->files = 1;
             n->cached = m_cached.count(n->path) > 0 ? 1 : 0;
             n->complete = true;
@@ -265,12 +269,19 @@ void FileTreeModel::recompute()
         n->files = 0;
         n->cached = 0;
         n->complete = n->loaded;
+        bool childrenExact = n->loaded;
         for (const auto &c : n->children) {
             self(self, c.get());
             n->size += c->size;
             n->files += c->files;
             n->cached += c->cached;
             n->complete = n->complete && c->complete;
+            childrenExact = childrenExact && c->sizeExact;
+        }
+        n->sizeExact = n->complete || childrenExact;
+        if (!n->sizeExact && n->hubSize) {
+            n->size = std::max(n->size, *n->hubSize);
+            n->sizeExact = true;
         }
     };
     walk(walk, m_root.get());
@@ -354,6 +365,30 @@ void FileTreeModel::setFolderFailed(const QString &path)
         return;
     folder->loading = false;
     emit dataChanged(indexOf(folder, 0), indexOf(folder, ColumnCount - 1));
+}
+
+void FileTreeModel::setFolderSize(const QString &path, quint64 bytes)
+{
+    Node *folder = findNode(path.toStdString());
+    if (folder == nullptr || !folder->folder || folder == m_root.get())
+        return;
+    folder->hubSize = bytes;
+    recompute();
+    for (const Node *n = folder; n != nullptr && n != m_root.get(); n = n->parent)
+        emit dataChanged(indexOf(n, 0), indexOf(n, ColumnCount - 1));
+}
+
+QStringList FileTreeModel::foldersWithoutSize(const QString &path) const
+{
+    QStringList out;
+    const Node *under = findNode(path.toStdString());
+    if (under == nullptr || !under->folder)
+        return out;
+    for (const auto &c : under->children) {
+        if (c->folder && !c->sizeExact)
+            out.append(QString::fromStdString(c->path));
+    }
+    return out;
 }
 
 void FileTreeModel::setCachedPaths(std::set<std::string> paths)

@@ -29,13 +29,13 @@ public:
         PathRole = Qt::UserRole + 1, ///< QString, '/'-separated from the repo root
         IsFolderRole,                ///< bool
         SizeRole,                    ///< qulonglong: file size, or the sum of the files known below a folder
-        SizeKnownRole,               ///< bool: false for a folder with unlisted folders below it
-        LfsRole,                     ///< bool: stored with Git LFS
-        CachedRole,                  ///< bool: the file (every file of the folder) is in the cache
-        CachedFilesRole,             ///< int: files in the cache (1/0 for a file)
-        FileCountRole,               ///< int: files known below a folder (1 for a file)
-        LoadedRole,                  ///< bool: a folder's children are listed
-        SortRole,                    ///< per column; folders sort before files by name
+        SizeKnownRole,   ///< bool: false for a folder with unlisted folders below it and no total from the Hub
+        LfsRole,         ///< bool: stored with Git LFS
+        CachedRole,      ///< bool: the file (every file of the folder) is in the cache
+        CachedFilesRole, ///< int: files in the cache (1/0 for a file)
+        FileCountRole,   ///< int: files known below a folder (1 for a file)
+        LoadedRole,      ///< bool: a folder's children are listed
+        SortRole,        ///< per column; folders sort before files by name
     };
 
     explicit FileTreeModel(QObject *parent = nullptr);
@@ -59,6 +59,12 @@ public:
     void setFolderEntries(const QString &path, std::vector<hub::TreeEntry> entries, bool recursive = false);
     /// Listing folder `path` failed: it can be asked for again.
     void setFolderFailed(const QString &path);
+    /// The Hub's total for folder `path` (every file below it), known before it is listed: its size
+    /// then shows exactly instead of "at least …". Ignored for an unknown path.
+    void setFolderSize(const QString &path, quint64 bytes);
+    /// Folders shown whose size is not exactly known (not fully listed, no total from the Hub):
+    /// the direct subfolders of `path` ("" = the root).
+    QStringList foldersWithoutSize(const QString &path) const;
     void clear();
 
     /// Paths of the files present in the cache at this revision.

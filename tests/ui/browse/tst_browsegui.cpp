@@ -237,6 +237,15 @@ private slots:
         QVERIFY(data.isValid());
         QVERIFY(!data.data(FileTreeModel::LoadedRole).toBool());
         QCOMPARE(tree->rowCount(data), 0);
+        // Its size comes from the Hub without listing it, and matches the Hub's own total.
+        QTRY_VERIFY_WITH_TIMEOUT(data.data(FileTreeModel::SizeKnownRole).toBool(), 20000);
+        hub::HubClient client(m_f.context->clientConfig());
+        const auto hubSize =
+            client.folderSize({hub::RepoType::Dataset, *hub::RepoId::parse(hub::sandbox::demo::kPrivateDataset)},
+                              qPrintable(files->commit()), "data");
+        QVERIFY(hubSize.ok());
+        QCOMPARE(data.data(FileTreeModel::SizeRole).toULongLong(), qulonglong(*hubSize));
+        QVERIFY(!data.data(FileTreeModel::LoadedRole).toBool());
         // Expanding the folder in the view lists it.
         QSignalSpy folder(files, &FilesView::folderLoaded);
         files->view()->expand(files->proxy()->mapFromSource(data));
@@ -246,6 +255,8 @@ private slots:
         const QModelIndex words = tree->indexOfPath(QStringLiteral("data/words"));
         QVERIFY(words.data(FileTreeModel::IsFolderRole).toBool());
         QVERIFY(!words.data(FileTreeModel::LoadedRole).toBool());
+        QTRY_VERIFY_WITH_TIMEOUT(words.data(FileTreeModel::SizeKnownRole).toBool(), 20000); // asked for on listing
+        QCOMPARE(data.data(FileTreeModel::SizeRole).toULongLong(), qulonglong(*hubSize));
         QVERIFY(tree->indexOfPath(QStringLiteral("data/ascii")).isValid());
     }
 

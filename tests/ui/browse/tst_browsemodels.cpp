@@ -6,6 +6,7 @@
 #include "ui/browser/repolistmodel.h"
 #include "ui/compare/changedfilesmodel.h"
 #include "ui/compare/comparison.h"
+#include "ui/core/format.h"
 #include "ui/history/commitlistmodel.h"
 #include "ui/metrics/metrictablemodel.h"
 #include "ui/repo/filetreemodel.h"
@@ -199,6 +200,34 @@ private slots:
         QVERIFY(!data.data(FileTreeModel::CachedRole).toBool());
         QCOMPARE(data.data(FileTreeModel::CachedFilesRole).toInt(), 1);
         QCOMPARE(model.index(0, FileTreeModel::Cached).data().toString(), QStringLiteral("1 of 3 files in cache"));
+    }
+
+    // Sizes the Hub reports for folders not listed yet show exactly, and survive the listing.
+    void fileTree_hubFolderSizesShowBeforeListing()
+    {
+        FileTreeModel model;
+        model.setEntries({folder("data"), folder("img"), file("README.md", 10)}, false);
+        QCOMPARE(model.foldersWithoutSize(QString()), (QStringList{QStringLiteral("data"), QStringLiteral("img")}));
+        const QModelIndex data = model.indexOfPath(QStringLiteral("data"));
+        QCOMPARE(model.index(data.row(), FileTreeModel::Size).data().toString(), QStringLiteral("not listed yet"));
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.setFolderSize(QStringLiteral("data"), 5000);
+        QVERIFY(!changed.isEmpty());
+        QVERIFY(data.data(FileTreeModel::SizeKnownRole).toBool());
+        QCOMPARE(data.data(FileTreeModel::SizeRole).toULongLong(), 5000ULL);
+        QCOMPARE(model.index(data.row(), FileTreeModel::Size).data().toString(), formatBytes(5000));
+        QCOMPARE(model.foldersWithoutSize(QString()), QStringList{QStringLiteral("img")});
+        QVERIFY(!model.isComplete()); // sizes known is not the same as files listed
+
+        // Listed later: still exact, and the subfolder is the next one to ask for.
+        model.setFolderEntries(QStringLiteral("data"), {folder("data/words"), file("data/x.txt", 7)});
+        QCOMPARE(data.data(FileTreeModel::SizeRole).toULongLong(), 5000ULL);
+        QVERIFY(data.data(FileTreeModel::SizeKnownRole).toBool());
+        QCOMPARE(model.foldersWithoutSize(QStringLiteral("data")), QStringList{QStringLiteral("data/words")});
+        model.setFolderSize(QStringLiteral("data/words"), 4993);
+        QCOMPARE(data.data(FileTreeModel::SizeRole).toULongLong(), 5000ULL);
+        QVERIFY(model.foldersWithoutSize(QStringLiteral("data")).isEmpty());
+        model.setFolderSize(QStringLiteral("no/such"), 1); // ignored
     }
 
     void fileTree_lazyFoldersLoadOnFetchMore()
