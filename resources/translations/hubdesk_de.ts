@@ -9,66 +9,98 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/transferadapter.cpp" line="+92"/>
+        <location filename="../../ui/transfers/transferadapter.cpp" line="+98"/>
         <source>Retrying: %1</source>
         <translation>Neuer Versuch: %1</translation>
     </message>
     <message>
-        <location filename="../../app/hubdesk/main.cpp" line="+29"/>
+        <location filename="../../app/hubdesk/main.cpp" line="+48"/>
         <source>HubDesk cannot start</source>
         <translation>HubDesk kann nicht starten</translation>
     </message>
-</context>
-<context>
-    <name>hubui</name>
     <message>
-        <location filename="../../ui/compare/comparison.cpp" line="+74"/>
-        <source>config.json was added.</source>
+        <location filename="../../ui/cache/pages.cpp" line="+17"/>
+        <source>Local cache</source>
+        <translation type="unfinished">Lokaler Cache</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/pages.cpp" line="+15"/>
+        <source>&amp;Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>config.json was removed.</source>
+        <location line="+16"/>
+        <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Neither revision has a config.json.</source>
+        <location line="+1"/>
+        <source>The new endpoint, cache folder and proxy are used from the next start of HubDesk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>The model card was added.</source>
+        <location filename="../../ui/signin/pages.cpp" line="+14"/>
+        <source>&amp;Sign in or switch account…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>The model card was removed.</source>
+        <location filename="../../ui/transfers/pages.cpp" line="+32"/>
+        <source>Transfers</source>
+        <translation type="unfinished">Übertragungen</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>HubDesk</source>
+        <translation type="unfinished">HubDesk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/upload/pages.cpp" line="+98"/>
+        <source>%1 (%2 access)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Neither revision has a model card (README.md).</source>
+        <location line="+10"/>
+        <source>&amp;Upload files to this repository…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/core/format.cpp" line="+50"/>
-        <source>just now</source>
-        <translation>gerade eben</translation>
+        <location line="+5"/>
+        <source>Upload</source>
+        <translation type="unfinished">Hochladen</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>%n minute(s) ago</source>
+        <location line="+1"/>
+        <source>Open a repository first, then upload files to it (or drop files onto its window).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>%n hour(s) ago</source>
+        <location line="+4"/>
+        <source>Files to upload</source>
+        <translation type="unfinished">Hochzuladende Dateien</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Upload started; see Transfers.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>%n day(s) ago</source>
+        <location line="+10"/>
+        <source>Upload failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The upload to %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Branch changed</source>
+        <translation type="unfinished">Branch geändert</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open a &amp;pull request</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -255,7 +287,7 @@
 <context>
     <name>hubui::CachePage</name>
     <message>
-        <location filename="../../ui/cache/cachepage.cpp" line="+55"/>
+        <location filename="../../ui/cache/cachepage.cpp" line="+56"/>
         <source>Local cache</source>
         <translation>Lokaler Cache</translation>
     </message>
@@ -288,7 +320,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+4"/>
         <source>%n item(s) could not be deleted: %1</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -296,7 +328,7 @@
         </translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+23"/>
         <source>&amp;Rescan</source>
         <translation type="unfinished"></translation>
     </message>
@@ -389,7 +421,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+18"/>
         <source>Space by repository</source>
         <translation type="unfinished"></translation>
     </message>
@@ -435,7 +467,7 @@
         <translation>Cache-Status</translation>
     </message>
     <message numerus="yes">
-        <location line="+68"/>
+        <location line="+73"/>
         <source>Cache: %1 — %2 in %n repository(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -484,7 +516,7 @@
         <translation>Einlesen abgeschlossen.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Other repositories</source>
         <translation>Andere Repositorys</translation>
     </message>
@@ -499,7 +531,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>Shared by several revisions</source>
         <translation type="unfinished"></translation>
     </message>
@@ -534,7 +566,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>Select a repository, revision or file to delete. Unfinished downloads are removed with Prune.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -554,12 +586,12 @@
         <translation>Nichts wurde gelöscht.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+23"/>
         <source>Pruning…</source>
         <translation>Wird aufgeräumt…</translation>
     </message>
     <message numerus="yes">
-        <location line="+31"/>
+        <location line="+28"/>
         <source>%n revision(s) unpinned.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -585,7 +617,7 @@
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Verify</source>
         <translation>Prüfen</translation>
     </message>
@@ -691,7 +723,7 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Value</source>
         <translation>Wert</translation>
     </message>
@@ -711,7 +743,12 @@
         <translation>Aufgabe</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+4"/>
+        <source>%1 on %2 (%3): %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Problems with this card: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -817,7 +854,12 @@
 <context>
     <name>hubui::CommitListModel</name>
     <message>
-        <location filename="../../ui/history/commitlistmodel.cpp" line="+81"/>
+        <location filename="../../ui/history/commitlistmodel.cpp" line="+63"/>
+        <source>Points here: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
@@ -842,7 +884,18 @@
         <translation>Commit</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+77"/>
+        <source>tag %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>branch %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+1"/>
         <source>PR #%1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -888,6 +941,39 @@
         <location line="+2"/>
         <source>&amp;To:</source>
         <translation>&amp;Bis:</translation>
+    </message>
+</context>
+<context>
+    <name>hubui::Comparison</name>
+    <message>
+        <location filename="../../ui/compare/comparison.cpp" line="+69"/>
+        <source>config.json was added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>config.json was removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Neither revision has a config.json.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The model card was added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The model card was removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Neither revision has a model card (README.md).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -963,12 +1049,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
-        <source>%1 (%2) → %3 (%4). </source>
+        <location line="+25"/>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 → %2. </source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+1"/>
         <source>%n file(s) added, </source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1156,9 +1247,24 @@
     </message>
 </context>
 <context>
-    <name>hubui::FileListModel</name>
+    <name>hubui::FileTreeModel</name>
     <message>
-        <location filename="../../ui/repo/filelistmodel.cpp" line="+43"/>
+        <location filename="../../ui/repo/filetreemodel.cpp" line="+138"/>
+        <source>%1 (listing…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>at least %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>not listed yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>LFS</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1168,12 +1274,38 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>In cache</source>
-        <translation>Im Cache</translation>
+        <translation type="unfinished">Im Cache</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
+        <source>%1 of %2 files in cache</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n file(s) in cache</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Some folders below this one are not listed yet: open them to add up the full size.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n file(s), %1 in total</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Large file stored with Git LFS (SHA-256 %1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1183,30 +1315,30 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>File</source>
-        <translation>Datei</translation>
+        <location line="+22"/>
+        <source>Name</source>
+        <translation type="unfinished">Name</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Size</source>
-        <translation>Größe</translation>
+        <translation type="unfinished">Größe</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Storage</source>
-        <translation>Speicher</translation>
+        <translation type="unfinished">Speicher</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>On this computer</source>
-        <translation>Auf diesem Computer</translation>
+        <translation type="unfinished">Auf diesem Computer</translation>
     </message>
 </context>
 <context>
     <name>hubui::FilesView</name>
     <message>
-        <location filename="../../ui/repo/filesview.cpp" line="+34"/>
+        <location filename="../../ui/repo/filesview.cpp" line="+38"/>
         <source>Download &amp;selected</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1216,12 +1348,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>&amp;Open file</source>
-        <translation>Datei ö&amp;ffnen</translation>
+        <location line="+0"/>
+        <source>&amp;Open</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Show in &amp;folder</source>
         <translation>Im &amp;Ordner zeigen</translation>
     </message>
@@ -1231,40 +1363,81 @@
         <translation>Dateien</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+6"/>
+        <source>Download the selected files and folders into the local cache</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the selected cached file, or the cached folder, with the default application</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the folder that holds the selected cached file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>Listing the files was cancelled. Pick a revision above to list them again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+25"/>
         <source>Listing the files of %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
-        <source>This revision has no files.</source>
+        <location line="+27"/>
+        <source>This revision has no files. Pick another revision above, or upload files to this repo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+40"/>
-        <source>%1 files at %2 · %3 in the local cache</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>Downloading revision %1… (see Transfers)</source>
+        <location line="+31"/>
+        <source>Could not list %1: %2 Close and open the folder to try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
+        <location line="+107"/>
+        <source>%n file(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <location line="+1"/>
-        <source>Downloading %n file(s)… (see Transfers)</source>
+        <source>%n file(s) listed so far</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>%1 at commit %2 · %3 in the local cache</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This repo has many files: each folder is listed when you open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+19"/>
+        <source>Downloading %n item(s)… (see Transfers)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Downloading revision %1… (see Transfers)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Could not start the download: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1272,7 +1445,7 @@
 <context>
     <name>hubui::HistoryView</name>
     <message>
-        <location filename="../../ui/history/historyview.cpp" line="+24"/>
+        <location filename="../../ui/history/historyview.cpp" line="+25"/>
         <source>Compare &amp;selected</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1292,7 +1465,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Commits</source>
         <translation>Commits</translation>
     </message>
@@ -1302,7 +1475,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+22"/>
+        <location line="+23"/>
         <source>%1 of %n commit(s) loaded — scroll down for more</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1310,8 +1483,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
-        <source>%n commit(s) loaded</source>
+        <location line="+3"/>
+        <source>%n commit(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
@@ -1515,7 +1688,7 @@
         <translation>abgebrochen</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>the sandbox Hub (%1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1626,7 +1799,7 @@
         <translation>Metriktabelle</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+28"/>
         <source>Loading the metrics was cancelled. Tick or untick the box above to load again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1646,7 +1819,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>This repo has no commits on main.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2298,18 +2471,18 @@
 <context>
     <name>hubui::SpaceChart</name>
     <message>
-        <location filename="../../ui/cache/spacechart.cpp" line="+42"/>
+        <location filename="../../ui/cache/spacechart.cpp" line="+46"/>
         <source>Pie chart; the table next to it lists the same numbers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+14"/>
-        <location line="+31"/>
+        <location line="+34"/>
         <source>%1 (table)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>%1 (%2 %)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2596,13 +2769,15 @@
 </context>
 <context>
     <name>hubui::UploadDialog</name>
-    <message numerus="yes">
-        <location filename="../../ui/upload/uploaddialog.cpp" line="+32"/>
-        <source>Upload %n file(s) with HubDesk</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+    <message>
+        <location filename="../../ui/upload/uploaddialog.cpp" line="+33"/>
+        <source>Upload 1 file with HubDesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Upload %1 files with HubDesk</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+8"/>
@@ -2625,7 +2800,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Uploading to %1 as %2.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2635,7 +2810,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Target branch</source>
         <translation>Ziel-Branch</translation>
     </message>
@@ -2655,7 +2830,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Files to upload</source>
         <translation>Hochzuladende Dateien</translation>
     </message>
@@ -2691,12 +2866,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+172"/>
+        <location line="+171"/>
         <source>&amp;Upload</source>
         <translation>&amp;Hochladen</translation>
     </message>
     <message>
-        <location line="-171"/>
+        <location line="-170"/>
         <source>Upload</source>
         <translation>Hochladen</translation>
     </message>
@@ -2747,7 +2922,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Error: </source>
         <translation>Fehler: </translation>
     </message>
@@ -2800,7 +2975,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Error: </source>
         <translation>Fehler: </translation>
     </message>
@@ -2846,6 +3021,55 @@
     </message>
 </context>
 <context>
+    <name>hubui::UploadResultBanner</name>
+    <message>
+        <location filename="../../ui/upload/uploadresultbanner.cpp" line="+13"/>
+        <source>the pull request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>commit %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Uploaded %n file(s) to %1: see %2.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Uploaded %n file(s) to %1 as %2.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Upload finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Show in &amp;History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show in History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>hubui::ValueChangeModel</name>
     <message>
         <location filename="../../ui/compare/valuechangemodel.cpp" line="+33"/>
@@ -2886,6 +3110,38 @@
         <location line="+1"/>
         <source>After</source>
         <translation>Danach</translation>
+    </message>
+</context>
+<context>
+    <name>hubui::format</name>
+    <message>
+        <location filename="../../ui/core/format.cpp" line="+52"/>
+        <source>just now</source>
+        <translation type="unfinished">gerade eben</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n minute(s) ago</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n hour(s) ago</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n day(s) ago</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 </TS>
