@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace hub::detail {
@@ -173,6 +174,41 @@ template <class T> Expected<T> finish(T value, const std::string &err, std::stri
     if (!err.empty())
         return bad(what, err);
     return value;
+}
+
+/// What every object endpoint's parser does around its own reading: parse `body` (BadResponse
+/// naming `what` when it is not JSON), read it with `read(Fields &f, std::string &err)` (`ctx`
+/// names the object in messages), and fail with the first problem the reading met.
+template <class Read>
+auto parseObject(std::string_view body, std::string_view what, const char *ctx, Read read)
+    -> Expected<decltype(read(std::declval<Fields &>(), std::declval<std::string &>()))>
+{
+    auto j = parseJson(body, what);
+    if (!j)
+        return j.error();
+    std::string err;
+    Fields f(*j, ctx, &err);
+    auto value = read(f, err);
+    return finish(std::move(value), err, what);
+}
+
+/// The same for list endpoints: a JSON array whose items `readItem(const json &item, size_t index,
+/// std::string &err)` turns into T.
+template <class T, class ReadItem>
+Expected<std::vector<T>> parseArray(std::string_view body, std::string_view what, ReadItem readItem)
+{
+    auto j = parseJson(body, what);
+    if (!j)
+        return j.error();
+    if (!j->is_array())
+        return bad(what, "not a JSON array");
+    std::string err;
+    std::vector<T> out;
+    out.reserve(j->size());
+    size_t i = 0;
+    for (const auto &item : *j)
+        out.push_back(readItem(item, i++, err));
+    return finish(std::move(out), err, what);
 }
 
 /// An `lfs` object ({oid or sha256, size, pointerSize}) under `key`; nullopt when absent.

@@ -12,7 +12,9 @@ using detail::bad;
 using detail::Fields;
 using detail::finish;
 using detail::json;
+using detail::parseArray;
 using detail::parseJson;
+using detail::parseObject;
 using detail::readLfs;
 
 namespace {
@@ -68,35 +70,32 @@ std::string parseErrorMessage(std::string_view body)
 
 Expected<WhoAmI> parseWhoAmI(std::string_view body)
 {
-    auto j = parseJson(body, "whoami");
-    if (!j)
-        return j.error();
-    std::string err;
-    Fields f(*j, "whoami", &err);
-    WhoAmI w;
-    w.type = f.str("type");
-    w.id = f.str("id");
-    w.name = f.str("name", true);
-    w.fullname = f.str("fullname");
-    w.email = f.str("email");
-    w.avatarUrl = f.str("avatarUrl");
-    w.isPro = f.boolean("isPro");
-    if (const json *orgs = f.array("orgs")) {
-        size_t i = 0;
-        for (const auto &o : *orgs) {
-            Fields of(o, "whoami.orgs[" + std::to_string(i++) + "]", &err);
-            w.orgs.push_back({of.str("name", true), of.str("fullname")});
+    return parseObject(body, "whoami", "whoami", [&](Fields &f, std::string &err) {
+        WhoAmI w;
+        w.type = f.str("type");
+        w.id = f.str("id");
+        w.name = f.str("name", true);
+        w.fullname = f.str("fullname");
+        w.email = f.str("email");
+        w.avatarUrl = f.str("avatarUrl");
+        w.isPro = f.boolean("isPro");
+        if (const json *orgs = f.array("orgs")) {
+            size_t i = 0;
+            for (const auto &o : *orgs) {
+                Fields of(o, "whoami.orgs[" + std::to_string(i++) + "]", &err);
+                w.orgs.push_back({of.str("name", true), of.str("fullname")});
+            }
         }
-    }
-    if (const json *auth = f.object("auth")) {
-        Fields af(*auth, "whoami.auth", &err);
-        if (const json *tok = af.object("accessToken")) {
-            Fields tf(*tok, "whoami.auth.accessToken", &err);
-            w.tokenName = tf.str("displayName");
-            w.tokenRole = tf.str("role");
+        if (const json *auth = f.object("auth")) {
+            Fields af(*auth, "whoami.auth", &err);
+            if (const json *tok = af.object("accessToken")) {
+                Fields tf(*tok, "whoami.auth.accessToken", &err);
+                w.tokenName = tf.str("displayName");
+                w.tokenRole = tf.str("role");
+            }
         }
-    }
-    return finish(std::move(w), err, "whoami");
+        return w;
+    });
 }
 
 namespace {
@@ -127,90 +126,74 @@ void readRepoCommon(Fields &f, RepoType type, RepoSummary &r)
 
 Expected<std::vector<RepoSummary>> parseRepoList(std::string_view body, RepoType type)
 {
-    auto j = parseJson(body, "repository list");
-    if (!j)
-        return j.error();
-    if (!j->is_array())
-        return bad("repository list", "not a JSON array");
-    std::string err;
-    std::vector<RepoSummary> out;
-    out.reserve(j->size());
-    size_t i = 0;
-    for (const auto &item : *j) {
-        Fields f(item, "[" + std::to_string(i++) + "]", &err);
+    return parseArray<RepoSummary>(body, "repository list", [&](const json &item, size_t i, std::string &err) {
+        Fields f(item, "[" + std::to_string(i) + "]", &err);
         RepoSummary r;
         readRepoCommon(f, type, r);
-        out.push_back(std::move(r));
-    }
-    return finish(std::move(out), err, "repository list");
+        return r;
+    });
 }
 
 Expected<RepoInfo> parseRepoInfo(std::string_view body, RepoType type)
 {
-    auto j = parseJson(body, "repository info");
-    if (!j)
-        return j.error();
-    std::string err;
-    Fields f(*j, "info", &err);
-    RepoSummary s;
-    readRepoCommon(f, type, s);
-    RepoInfo r;
-    r.mongoId = s.mongoId;
-    r.id = s.id;
-    r.type = type;
-    r.author = s.author;
-    r.sha = f.str("sha", true);
-    r.isPrivate = s.isPrivate;
-    r.disabled = f.boolean("disabled");
-    r.gated = s.gated;
-    r.downloads = s.downloads;
-    r.likes = s.likes;
-    r.tags = s.tags;
-    r.pipelineTag = s.pipelineTag;
-    r.libraryName = s.libraryName;
-    r.sdk = s.sdk;
-    r.createdAt = s.createdAt;
-    r.lastModified = s.lastModified;
-    r.usedStorage = f.u64opt("usedStorage");
-    if (const json *card = f.find("cardData"); card && card->is_object()) {
-        if (auto lic = card->find("license"); lic != card->end() && lic->is_string())
-            r.cardLicense = lic->get<std::string>();
-    }
-    if (const json *sib = f.array("siblings")) {
-        size_t i = 0;
-        for (const auto &item : *sib) {
-            Fields sf(item, "info.siblings[" + std::to_string(i++) + "]", &err);
-            RepoSibling s2;
-            s2.path = sf.str("rfilename", true);
-            s2.size = sf.u64opt("size");
-            s2.blobId = sf.str("blobId");
-            s2.lfs = readLfs(sf, "lfs", "sha256");
-            r.siblings.push_back(std::move(s2));
+    return parseObject(body, "repository info", "info", [&](Fields &f, std::string &err) {
+        RepoSummary s;
+        readRepoCommon(f, type, s);
+        RepoInfo r;
+        r.mongoId = s.mongoId;
+        r.id = s.id;
+        r.type = type;
+        r.author = s.author;
+        r.sha = f.str("sha", true);
+        r.isPrivate = s.isPrivate;
+        r.disabled = f.boolean("disabled");
+        r.gated = s.gated;
+        r.downloads = s.downloads;
+        r.likes = s.likes;
+        r.tags = s.tags;
+        r.pipelineTag = s.pipelineTag;
+        r.libraryName = s.libraryName;
+        r.sdk = s.sdk;
+        r.createdAt = s.createdAt;
+        r.lastModified = s.lastModified;
+        r.usedStorage = f.u64opt("usedStorage");
+        if (const json *card = f.find("cardData"); card && card->is_object()) {
+            if (auto lic = card->find("license"); lic != card->end() && lic->is_string())
+                r.cardLicense = lic->get<std::string>();
         }
-    }
-    return finish(std::move(r), err, "repository info");
+        if (const json *sib = f.array("siblings")) {
+            size_t i = 0;
+            for (const auto &item : *sib) {
+                Fields sf(item, "info.siblings[" + std::to_string(i++) + "]", &err);
+                RepoSibling s2;
+                s2.path = sf.str("rfilename", true);
+                s2.size = sf.u64opt("size");
+                s2.blobId = sf.str("blobId");
+                s2.lfs = readLfs(sf, "lfs", "sha256");
+                r.siblings.push_back(std::move(s2));
+            }
+        }
+        return r;
+    });
 }
 
 Expected<Refs> parseRefs(std::string_view body)
 {
-    auto j = parseJson(body, "refs");
-    if (!j)
-        return j.error();
-    std::string err;
-    Fields f(*j, "refs", &err);
-    Refs r;
-    auto readList = [&](const char *key, std::vector<GitRef> &out, bool required) {
-        if (const json *arr = f.array(key, required)) {
-            size_t i = 0;
-            for (const auto &item : *arr)
-                out.push_back(readRef(item, std::string("refs.") + key + "[" + std::to_string(i++) + "]", &err));
-        }
-    };
-    readList("branches", r.branches, true);
-    readList("tags", r.tags, false);
-    readList("converts", r.converts, false);
-    readList("pullRequests", r.pullRequests, false);
-    return finish(std::move(r), err, "refs");
+    return parseObject(body, "refs", "refs", [&](Fields &f, std::string &err) {
+        Refs r;
+        auto readList = [&](const char *key, std::vector<GitRef> &out, bool required) {
+            if (const json *arr = f.array(key, required)) {
+                size_t i = 0;
+                for (const auto &item : *arr)
+                    out.push_back(readRef(item, std::string("refs.") + key + "[" + std::to_string(i++) + "]", &err));
+            }
+        };
+        readList("branches", r.branches, true);
+        readList("tags", r.tags, false);
+        readList("converts", r.converts, false);
+        readList("pullRequests", r.pullRequests, false);
+        return r;
+    });
 }
 
 } // namespace hub

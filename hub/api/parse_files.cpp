@@ -12,7 +12,9 @@ using detail::bad;
 using detail::Fields;
 using detail::finish;
 using detail::json;
+using detail::parseArray;
 using detail::parseJson;
+using detail::parseObject;
 using detail::readLfs;
 
 namespace {
@@ -117,17 +119,8 @@ Expected<std::vector<FileChange>> parseRawDiff(std::string_view body)
 
 Expected<std::vector<CommitInfo>> parseCommits(std::string_view body)
 {
-    auto j = parseJson(body, "commit list");
-    if (!j)
-        return j.error();
-    if (!j->is_array())
-        return bad("commit list", "not a JSON array");
-    std::string err;
-    std::vector<CommitInfo> out;
-    out.reserve(j->size());
-    size_t i = 0;
-    for (const auto &item : *j) {
-        Fields f(item, "[" + std::to_string(i++) + "]", &err);
+    return parseArray<CommitInfo>(body, "commit list", [](const json &item, size_t i, std::string &err) {
+        Fields f(item, "[" + std::to_string(i) + "]", &err);
         CommitInfo c;
         c.id = f.str("id", true);
         c.title = f.str("title");
@@ -139,25 +132,14 @@ Expected<std::vector<CommitInfo>> parseCommits(std::string_view body)
                 c.authors.push_back(af.str("user", true));
             }
         }
-        out.push_back(std::move(c));
-    }
-    return finish(std::move(out), err, "commit list");
+        return c;
+    });
 }
 
 Expected<std::vector<TreeEntry>> parseTree(std::string_view body)
 {
-    auto j = parseJson(body, "file list");
-    if (!j)
-        return j.error();
-    if (!j->is_array())
-        return bad("file list", "not a JSON array");
-    std::string err;
-    std::vector<TreeEntry> out;
-    out.reserve(j->size());
-    size_t i = 0;
-    for (const auto &item : *j)
-        out.push_back(readTreeEntry(item, i++, &err));
-    return finish(std::move(out), err, "file list");
+    return parseArray<TreeEntry>(
+        body, "file list", [](const json &item, size_t i, std::string &err) { return readTreeEntry(item, i, &err); });
 }
 
 Expected<std::vector<FileChange>> parseCompare(std::string_view body)
@@ -214,13 +196,10 @@ char fileChangeLetter(FileChange::Status status)
 
 Expected<uint64_t> parseTreeSize(std::string_view body)
 {
-    auto j = parseJson(body, "folder size");
-    if (!j)
-        return j.error();
-    std::string err;
-    Fields f(*j, "treesize", &err);
-    const uint64_t size = f.u64("size", true);
-    return finish(size, err, "folder size");
+    return parseObject(body, "folder size", "treesize", [&](Fields &f, std::string & /*err*/) {
+        const uint64_t size = f.u64("size", true);
+        return size;
+    });
 }
 
 } // namespace hub

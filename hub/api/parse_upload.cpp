@@ -13,49 +13,44 @@ using detail::Fields;
 using detail::finish;
 using detail::json;
 using detail::parseJson;
+using detail::parseObject;
 
 Expected<CreateRepoResult> parseCreateRepo(std::string_view body)
 {
-    auto j = parseJson(body, "create repository");
-    if (!j)
-        return j.error();
-    std::string err;
-    Fields f(*j, "create", &err);
-    CreateRepoResult r;
-    r.url = f.str("url", true);
-    r.id = f.str("name");
-    r.mongoId = f.str("id");
-    return finish(std::move(r), err, "create repository");
+    return parseObject(body, "create repository", "create", [&](Fields &f, std::string & /*err*/) {
+        CreateRepoResult r;
+        r.url = f.str("url", true);
+        r.id = f.str("name");
+        r.mongoId = f.str("id");
+        return r;
+    });
 }
 
 Expected<PreuploadResult> parsePreupload(std::string_view body)
 {
-    auto j = parseJson(body, "preupload");
-    if (!j)
-        return j.error();
-    std::string err;
-    Fields f(*j, "preupload", &err);
-    PreuploadResult r;
-    r.commitOid = f.str("commitOid");
-    if (const json *files = f.array("files", true)) {
-        size_t i = 0;
-        for (const auto &item : *files) {
-            Fields ff(item, "preupload.files[" + std::to_string(i++) + "]", &err);
-            PreuploadFile p;
-            p.path = ff.str("path", true);
-            const std::string mode = ff.str("uploadMode", true);
-            if (mode == "lfs")
-                p.uploadMode = UploadMode::Lfs;
-            else if (mode == "regular")
-                p.uploadMode = UploadMode::Regular;
-            else
-                ff.fail("uploadMode", "is neither \"lfs\" nor \"regular\"");
-            p.shouldIgnore = ff.boolean("shouldIgnore");
-            p.oid = ff.str("oid");
-            r.files.push_back(std::move(p));
+    return parseObject(body, "preupload", "preupload", [&](Fields &f, std::string &err) {
+        PreuploadResult r;
+        r.commitOid = f.str("commitOid");
+        if (const json *files = f.array("files", true)) {
+            size_t i = 0;
+            for (const auto &item : *files) {
+                Fields ff(item, "preupload.files[" + std::to_string(i++) + "]", &err);
+                PreuploadFile p;
+                p.path = ff.str("path", true);
+                const std::string mode = ff.str("uploadMode", true);
+                if (mode == "lfs")
+                    p.uploadMode = UploadMode::Lfs;
+                else if (mode == "regular")
+                    p.uploadMode = UploadMode::Regular;
+                else
+                    ff.fail("uploadMode", "is neither \"lfs\" nor \"regular\"");
+                p.shouldIgnore = ff.boolean("shouldIgnore");
+                p.oid = ff.str("oid");
+                r.files.push_back(std::move(p));
+            }
         }
-    }
-    return finish(std::move(r), err, "preupload");
+        return r;
+    });
 }
 
 namespace {
@@ -89,76 +84,70 @@ bool allDigits(std::string_view s)
 
 Expected<LfsBatchResult> parseLfsBatch(std::string_view body)
 {
-    auto j = parseJson(body, "LFS batch");
-    if (!j)
-        return j.error();
-    std::string err;
-    Fields f(*j, "batch", &err);
-    LfsBatchResult r;
-    r.transfer = f.str("transfer");
-    if (r.transfer.empty())
-        r.transfer = "basic";
-    if (const json *objects = f.array("objects", true)) {
-        size_t i = 0;
-        for (const auto &item : *objects) {
-            Fields of(item, "batch.objects[" + std::to_string(i++) + "]", &err);
-            LfsBatchObject o;
-            o.oid = of.str("oid", true);
-            o.size = of.u64("size", true);
-            if (const json *e = of.object("error")) {
-                Fields ef(*e, of.ctx() + ".error", &err);
-                o.errorCode = static_cast<int>(std::min<uint64_t>(ef.u64("code"), 999));
-                o.errorMessage = ef.str("message");
-                if (o.errorCode == 0)
-                    o.errorCode = 500;
-            }
-            if (const json *actions = of.object("actions")) {
-                Fields acf(*actions, of.ctx() + ".actions", &err);
-                o.upload = readAction(acf, "upload", &err);
-                o.verify = readAction(acf, "verify", &err);
-            }
-            if (o.upload && o.upload->header.count("chunk_size")) {
-                uint64_t chunk = 0;
-                if (!parseUint64(o.upload->header["chunk_size"], chunk) || chunk == 0) {
-                    of.fail("actions.upload.header.chunk_size", "is not a positive integer");
-                } else {
-                    std::vector<std::pair<uint64_t, std::string>> parts;
-                    for (const auto &[k, v] : o.upload->header) {
-                        uint64_t n = 0;
-                        if (allDigits(k) && parseUint64(k, n))
-                            parts.emplace_back(n, v);
-                    }
-                    std::sort(parts.begin(), parts.end());
-                    for (size_t p = 0; p < parts.size(); ++p)
-                        if (parts[p].first != p + 1)
-                            of.fail("actions.upload.header", "part numbers are not 1..n");
-                    const uint64_t expected = (o.size + chunk - 1) / chunk;
-                    if (parts.size() != expected)
-                        of.fail("actions.upload.header", "part count does not match size / chunk_size");
-                    o.chunkSize = chunk;
-                    for (auto &p : parts)
-                        o.partUrls.push_back(std::move(p.second));
+    return parseObject(body, "LFS batch", "batch", [&](Fields &f, std::string &err) {
+        LfsBatchResult r;
+        r.transfer = f.str("transfer");
+        if (r.transfer.empty())
+            r.transfer = "basic";
+        if (const json *objects = f.array("objects", true)) {
+            size_t i = 0;
+            for (const auto &item : *objects) {
+                Fields of(item, "batch.objects[" + std::to_string(i++) + "]", &err);
+                LfsBatchObject o;
+                o.oid = of.str("oid", true);
+                o.size = of.u64("size", true);
+                if (const json *e = of.object("error")) {
+                    Fields ef(*e, of.ctx() + ".error", &err);
+                    o.errorCode = static_cast<int>(std::min<uint64_t>(ef.u64("code"), 999));
+                    o.errorMessage = ef.str("message");
+                    if (o.errorCode == 0)
+                        o.errorCode = 500;
                 }
+                if (const json *actions = of.object("actions")) {
+                    Fields acf(*actions, of.ctx() + ".actions", &err);
+                    o.upload = readAction(acf, "upload", &err);
+                    o.verify = readAction(acf, "verify", &err);
+                }
+                if (o.upload && o.upload->header.count("chunk_size")) {
+                    uint64_t chunk = 0;
+                    if (!parseUint64(o.upload->header["chunk_size"], chunk) || chunk == 0) {
+                        of.fail("actions.upload.header.chunk_size", "is not a positive integer");
+                    } else {
+                        std::vector<std::pair<uint64_t, std::string>> parts;
+                        for (const auto &[k, v] : o.upload->header) {
+                            uint64_t n = 0;
+                            if (allDigits(k) && parseUint64(k, n))
+                                parts.emplace_back(n, v);
+                        }
+                        std::sort(parts.begin(), parts.end());
+                        for (size_t p = 0; p < parts.size(); ++p)
+                            if (parts[p].first != p + 1)
+                                of.fail("actions.upload.header", "part numbers are not 1..n");
+                        const uint64_t expected = (o.size + chunk - 1) / chunk;
+                        if (parts.size() != expected)
+                            of.fail("actions.upload.header", "part count does not match size / chunk_size");
+                        o.chunkSize = chunk;
+                        for (auto &p : parts)
+                            o.partUrls.push_back(std::move(p.second));
+                    }
+                }
+                r.objects.push_back(std::move(o));
             }
-            r.objects.push_back(std::move(o));
         }
-    }
-    return finish(std::move(r), err, "LFS batch");
+        return r;
+    });
 }
 
 Expected<CommitResult> parseCommitResult(std::string_view body)
 {
-    auto j = parseJson(body, "commit");
-    if (!j)
-        return j.error();
-    std::string err;
-    Fields f(*j, "commit", &err);
-    CommitResult r;
-    r.commitOid = f.str("commitOid", true);
-    r.commitUrl = f.str("commitUrl", true);
-    r.pullRequestUrl = f.str("pullRequestUrl");
-    r.hookOutput = f.str("hookOutput");
-    return finish(std::move(r), err, "commit");
+    return parseObject(body, "commit", "commit", [&](Fields &f, std::string & /*err*/) {
+        CommitResult r;
+        r.commitOid = f.str("commitOid", true);
+        r.commitUrl = f.str("commitUrl", true);
+        r.pullRequestUrl = f.str("pullRequestUrl");
+        r.hookOutput = f.str("hookOutput");
+        return r;
+    });
 }
 
 } // namespace hub
