@@ -6,7 +6,7 @@
     <message>
         <location filename="../../ui/signin/accountservice.cpp" line="+124"/>
         <source>The stored token could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das gespeicherte Token konnte nicht gelesen werden.</translation>
     </message>
     <message>
         <location filename="../../ui/transfers/transferadapter.cpp" line="+98"/>
@@ -21,87 +21,87 @@
     <message>
         <location filename="../../ui/cache/pages.cpp" line="+17"/>
         <source>Local cache</source>
-        <translation type="unfinished">Lokaler Cache</translation>
+        <translation>Lokaler Cache</translation>
     </message>
     <message>
         <location filename="../../ui/settings/pages.cpp" line="+15"/>
         <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The new endpoint, cache folder and proxy are used from the next start of HubDesk.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der neue Endpunkt, Cache-Ordner und Proxy werden ab dem nächsten Start von HubDesk verwendet.</translation>
     </message>
     <message>
         <location filename="../../ui/signin/pages.cpp" line="+14"/>
         <source>&amp;Sign in or switch account…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Anmelden oder Konto wechseln…</translation>
     </message>
     <message>
         <location filename="../../ui/transfers/pages.cpp" line="+32"/>
         <source>Transfers</source>
-        <translation type="unfinished">Übertragungen</translation>
+        <translation>Übertragungen</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>HubDesk</source>
-        <translation type="unfinished">HubDesk</translation>
+        <translation>HubDesk</translation>
     </message>
     <message>
         <location filename="../../ui/upload/pages.cpp" line="+98"/>
         <source>%1 (%2 access)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Zugriff: %2)</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>&amp;Upload files to this repository…</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateien in dieses Repository &amp;hochladen…</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Upload</source>
-        <translation type="unfinished">Hochladen</translation>
+        <translation>Hochladen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open a repository first, then upload files to it (or drop files onto its window).</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen Sie zuerst ein Repository und laden Sie dann Dateien hinein (oder ziehen Sie Dateien auf sein Fenster).</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Files to upload</source>
-        <translation type="unfinished">Hochzuladende Dateien</translation>
+        <translation>Hochzuladende Dateien</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Upload started; see Transfers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Upload gestartet; siehe Übertragungen.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Upload failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Upload fehlgeschlagen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The upload to %1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Upload nach %1 ist fehlgeschlagen: %2</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Branch changed</source>
-        <translation type="unfinished">Branch geändert</translation>
+        <translation>Branch geändert</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Open a &amp;pull request</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Pull Request öffnen</translation>
     </message>
 </context>
 <context>
@@ -109,7 +109,7 @@
     <message>
         <location filename="../../ui/signin/accountservice.cpp" line="-51"/>
         <source>Paste a token first. You can create one at huggingface.co/settings/tokens.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fügen Sie zuerst ein Token ein. Sie können eines unter huggingface.co/settings/tokens erstellen.</translation>
     </message>
 </context>
 <context>
@@ -117,7 +117,7 @@
     <message>
         <location filename="../../ui/core/appcontext.cpp" line="+118"/>
         <source>Offline mode is on (HF_HUB_OFFLINE): only the local cache is shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>Offline-Modus ist aktiv (HF_HUB_OFFLINE): Nur der lokale Cache wird angezeigt.</translation>
     </message>
 </context>
 <context>
@@ -140,17 +140,17 @@
     <message>
         <location line="+10"/>
         <source>No file of this repo is in the local cache.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Datei dieses Repos ist im lokalen Cache.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Files of this repo are in the local cache.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateien dieses Repos sind im lokalen Cache.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The cached main branch is older than the Hub&apos;s: download it again to get the newest version.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der main-Branch im Cache ist älter als der auf dem Hub: Laden Sie ihn erneut herunter, um die neueste Version zu erhalten.</translation>
     </message>
 </context>
 <context>
@@ -158,22 +158,22 @@
     <message>
         <location filename="../../ui/cache/cachemodel.cpp" line="+83"/>
         <source>(detached)</source>
-        <translation type="unfinished"></translation>
+        <translation>(nicht referenziert)</translation>
     </message>
     <message>
         <location line="+64"/>
         <source>%1 is missing from this snapshot</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 fehlt in diesem Snapshot</translation>
     </message>
     <message>
         <location line="+121"/>
         <source>Bytes that only this entry uses: what deleting it frees</source>
-        <translation type="unfinished"></translation>
+        <translation>Bytes, die nur dieser Eintrag belegt: so viel gibt das Löschen frei</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Bytes also used by another revision of the same repository: they stay</source>
-        <translation type="unfinished"></translation>
+        <translation>Bytes, die auch eine andere Revision desselben Repositorys belegt: Diese bleiben erhalten</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -188,18 +188,18 @@
     <message>
         <location line="+1"/>
         <source>Exclusive</source>
-        <translation type="unfinished"></translation>
+        <translation>Exklusiv</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+54"/>
         <source>Shared</source>
-        <translation type="unfinished"></translation>
+        <translation>Geteilt</translation>
     </message>
     <message>
         <location line="-53"/>
         <source>Refs</source>
-        <translation type="unfinished"></translation>
+        <translation>Refs</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -225,12 +225,12 @@
     <message>
         <location line="+2"/>
         <source>%1 (unfinished file %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (unfertige Datei %2)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Xet cache</source>
-        <translation type="unfinished"></translation>
+        <translation>Xet-Cache</translation>
     </message>
     <message>
         <location line="+26"/>
@@ -250,15 +250,15 @@
     <message numerus="yes">
         <location line="+1"/>
         <source>%n file(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Datei</numerusform>
+            <numerusform>%n Dateien</numerusform>
         </translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Chunk cache of the Xet client; can only be emptied as a whole</source>
-        <translation type="unfinished"></translation>
+        <translation>Chunk-Cache des Xet-Clients; kann nur als Ganzes geleert werden</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -273,15 +273,15 @@
     <message numerus="yes">
         <location line="+1"/>
         <source>%n revision(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Revision</numerusform>
+            <numerusform>%n Revisionen</numerusform>
         </translation>
     </message>
     <message>
         <location line="+36"/>
         <source>damaged</source>
-        <translation type="unfinished"></translation>
+        <translation>beschädigt</translation>
     </message>
 </context>
 <context>
@@ -299,12 +299,12 @@
     <message>
         <location line="+5"/>
         <source>Could not scan the cache: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Cache konnte nicht eingelesen werden: %1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Cannot delete that: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das kann nicht gelöscht werden: %1</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -314,28 +314,28 @@
     <message numerus="yes">
         <location line="+2"/>
         <source>%n item(s) skipped (in use or already gone).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Eintrag übersprungen (in Benutzung oder bereits entfernt).</numerusform>
+            <numerusform>%n Einträge übersprungen (in Benutzung oder bereits entfernt).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+4"/>
         <source>%n item(s) could not be deleted: %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Eintrag konnte nicht gelöscht werden: %1</numerusform>
+            <numerusform>%n Einträge konnten nicht gelöscht werden: %1</numerusform>
         </translation>
     </message>
     <message>
         <location line="+23"/>
         <source>&amp;Rescan</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neu einlesen</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Filter by repository, commit or ref</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Repository, Commit oder Ref filtern</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -360,32 +360,32 @@
     <message>
         <location line="+1"/>
         <source>At least 1 MB</source>
-        <translation type="unfinished"></translation>
+        <translation>Mindestens 1 MB</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>At least 10 MB</source>
-        <translation type="unfinished"></translation>
+        <translation>Mindestens 10 MB</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>At least 100 MB</source>
-        <translation type="unfinished"></translation>
+        <translation>Mindestens 100 MB</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>At least 1 GB</source>
-        <translation type="unfinished"></translation>
+        <translation>Mindestens 1 GB</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>S&amp;ize:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Größe:</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Not used for</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht benutzt seit</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -395,20 +395,20 @@
     <message numerus="yes">
         <location line="+2"/>
         <source>Not used for %n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Seit %n Tag nicht benutzt</numerusform>
+            <numerusform>Seit %n Tagen nicht benutzt</numerusform>
         </translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Age:</source>
-        <translation type="unfinished"></translation>
+        <translation>Al&amp;ter:</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Da&amp;maged only</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur &amp;beschädigte</translation>
     </message>
     <message>
         <location line="+18"/>
@@ -418,17 +418,17 @@
     <message>
         <location line="+11"/>
         <source>Cached repositories, revisions and files</source>
-        <translation type="unfinished"></translation>
+        <translation>Repositorys, Revisionen und Dateien im Cache</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Space by repository</source>
-        <translation type="unfinished"></translation>
+        <translation>Speicherplatz nach Repository</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Space by revision</source>
-        <translation type="unfinished"></translation>
+        <translation>Speicherplatz nach Revision</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -438,13 +438,13 @@
     <message>
         <location line="+1"/>
         <source>&amp;Prune…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aufräumen…</translation>
     </message>
     <message>
         <location line="+1"/>
         <location filename="../../ui/cache/cachepageactions.cpp" line="+48"/>
         <source>P&amp;in</source>
-        <translation type="unfinished"></translation>
+        <translation>An&amp;heften</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -454,12 +454,12 @@
     <message>
         <location line="+1"/>
         <source>Re&amp;pair</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Reparieren</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Removed re&amp;visions…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Entfernte Revisionen…</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -469,41 +469,41 @@
     <message numerus="yes">
         <location line="+73"/>
         <source>Cache: %1 — %2 in %n repository(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Cache: %1 — %2 in %n Repository</numerusform>
+            <numerusform>Cache: %1 — %2 in %n Repositorys</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>and %n revision(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>und %n Revision</numerusform>
+            <numerusform>und %n Revisionen</numerusform>
         </translation>
     </message>
     <message>
         <location line="+2"/>
         <source>unfinished downloads %1</source>
-        <translation type="unfinished"></translation>
+        <translation>unfertige Downloads %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Xet cache %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Xet-Cache %1</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>⚠ %n damaged repository(s): %1. Select a damaged row to see what is wrong, then Repair (download it again) or Delete it. &quot;Damaged only&quot; shows just these.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>⚠ %n beschädigtes Repository: %1. Wählen Sie eine beschädigte Zeile aus, um zu sehen, was nicht stimmt, und dann Reparieren (erneut herunterladen) oder Löschen. „Nur beschädigte“ zeigt nur diese an.</numerusform>
+            <numerusform>⚠ %n beschädigte Repositorys: %1. Wählen Sie eine beschädigte Zeile aus, um zu sehen, was nicht stimmt, und dann Reparieren (erneut herunterladen) oder Löschen. „Nur beschädigte“ zeigt nur diese an.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The cache is empty. Files you download appear here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Cache ist leer. Heruntergeladene Dateien erscheinen hier.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -528,27 +528,27 @@
     <message>
         <location line="+2"/>
         <source>Xet cache</source>
-        <translation type="unfinished"></translation>
+        <translation>Xet-Cache</translation>
     </message>
     <message>
         <location line="+34"/>
         <source>Shared by several revisions</source>
-        <translation type="unfinished"></translation>
+        <translation>Von mehreren Revisionen geteilt</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Space by revision in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Speicherplatz nach Revision in %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Space by revision (select a repository)</source>
-        <translation type="unfinished"></translation>
+        <translation>Speicherplatz nach Revision (Repository auswählen)</translation>
     </message>
     <message>
         <location filename="../../ui/cache/cachepageactions.cpp" line="+0"/>
         <source>Un&amp;pin</source>
-        <translation type="unfinished"></translation>
+        <translation>Lö&amp;sen</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -563,17 +563,17 @@
     <message>
         <location line="+4"/>
         <source>Removed re&amp;visions (%1)…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Entfernte Revisionen (%1)…</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>Select a repository, revision or file to delete. Unfinished downloads are removed with Prune.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie ein Repository, eine Revision oder eine Datei zum Löschen aus. Unfertige Downloads werden mit „Aufräumen“ entfernt.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Working out what the deletion frees…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird ermittelt, was das Löschen freigibt…</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -593,23 +593,23 @@
     <message numerus="yes">
         <location line="+28"/>
         <source>%n revision(s) unpinned.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Revision nicht mehr angeheftet.</numerusform>
+            <numerusform>%n Revisionen nicht mehr angeheftet.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n revision(s) pinned: Prune will keep them.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Revision angeheftet: Aufräumen behält sie.</numerusform>
+            <numerusform>%n Revisionen angeheftet: Aufräumen behält sie.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+24"/>
         <source>Checking the files in the cache against their hashes…</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateien im Cache werden mit ihren Hashes abgeglichen…</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -624,46 +624,46 @@
     <message numerus="yes">
         <location line="+15"/>
         <source>%n file(s) checked</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Datei geprüft</numerusform>
+            <numerusform>%n Dateien geprüft</numerusform>
         </translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Verification cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfung abgebrochen.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Verified: every file matches its hash; %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geprüft: Jede Datei stimmt mit ihrem Hash überein; %1.</translation>
     </message>
     <message numerus="yes">
         <location line="+5"/>
         <source>%n file(s) do not match their hash: %1. Select the revision and choose Repair or Delete.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Datei stimmt nicht mit ihrem Hash überein: %1. Wählen Sie die Revision aus und dann Reparieren oder Löschen.</numerusform>
+            <numerusform>%n Dateien stimmen nicht mit ihrem Hash überein: %1. Wählen Sie die Revision aus und dann Reparieren oder Löschen.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+41"/>
         <source>%n download(s) queued to repair the damaged entries; see Transfers.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Download zum Reparieren der beschädigten Einträge eingereiht; siehe Übertragungen.</numerusform>
+            <numerusform>%n Downloads zum Reparieren der beschädigten Einträge eingereiht; siehe Übertragungen.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Select a damaged repository or revision to repair.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie ein beschädigtes Repository oder eine beschädigte Revision zum Reparieren aus.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Downloading %1 at %2 again; see Transfers.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Commit %2) wird erneut heruntergeladen; siehe Übertragungen.</translation>
     </message>
 </context>
 <context>
@@ -671,7 +671,7 @@
     <message>
         <location filename="../../ui/cache/cacheservice.cpp" line="+70"/>
         <source>The cache has not been scanned yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Cache wurde noch nicht eingelesen.</translation>
     </message>
 </context>
 <context>
@@ -694,27 +694,27 @@
     <message>
         <location line="+6"/>
         <source>&lt;b&gt;Metadata&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Metadaten&lt;/b&gt;</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&lt;b&gt;Evaluation results&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Evaluationsergebnisse&lt;/b&gt;</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Loading the card was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Laden der Karte wurde abgebrochen.</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Loading the model card at %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Modellkarte für %1 wird geladen…</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>This revision has no model card (README.md). A card tells people what the model does, its license and how well it works.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Revision hat keine Modellkarte (README.md). Eine Karte beschreibt, was das Modell tut, unter welcher Lizenz es steht und wie gut es funktioniert.</translation>
     </message>
     <message>
         <location line="+20"/>
@@ -745,17 +745,17 @@
     <message>
         <location line="+4"/>
         <source>%1 on %2 (%3): %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 auf %2 (%3): %4</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Problems with this card: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Probleme mit dieser Karte: %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No evaluation results in this card.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Karte enthält keine Evaluationsergebnisse.</translation>
     </message>
 </context>
 <context>
@@ -813,12 +813,12 @@
     <message>
         <location line="+34"/>
         <source>%1 → %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 → %2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 (LFS)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (LFS)</translation>
     </message>
     <message>
         <location line="+30"/>
@@ -856,7 +856,7 @@
     <message>
         <location filename="../../ui/history/commitlistmodel.cpp" line="+63"/>
         <source>Points here: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeigen hierher: %1</translation>
     </message>
     <message>
         <location line="+18"/>
@@ -886,18 +886,18 @@
     <message>
         <location line="+77"/>
         <source>tag %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Tag %1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>branch %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Branch %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+1"/>
         <source>PR #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>PR #%1</translation>
     </message>
 </context>
 <context>
@@ -925,7 +925,7 @@
     <message>
         <location line="+1"/>
         <source>A branch, tag, pull request (refs/pr/N) or commit id</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Branch, Tag, Pull Request (refs/pr/N) oder eine Commit-ID</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -948,32 +948,32 @@
     <message>
         <location filename="../../ui/compare/comparison.cpp" line="+69"/>
         <source>config.json was added.</source>
-        <translation type="unfinished"></translation>
+        <translation>config.json wurde hinzugefügt.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>config.json was removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>config.json wurde entfernt.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Neither revision has a config.json.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine der beiden Revisionen hat eine config.json.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>The model card was added.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Modellkarte wurde hinzugefügt.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The model card was removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Modellkarte wurde entfernt.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Neither revision has a model card (README.md).</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine der beiden Revisionen hat eine Modellkarte (README.md).</translation>
     </message>
 </context>
 <context>
@@ -996,12 +996,12 @@
     <message>
         <location line="+20"/>
         <source>config.json changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungen an config.json</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>config.json, key by key</source>
-        <translation type="unfinished"></translation>
+        <translation>config.json, Schlüssel für Schlüssel</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1021,7 +1021,7 @@
     <message>
         <location line="+2"/>
         <source>Select a changed text file (README.md, config.json…) to see what changed line by line.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine geänderte Textdatei (README.md, config.json…) aus, um die Änderungen Zeile für Zeile zu sehen.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1031,115 +1031,115 @@
     <message>
         <location line="+19"/>
         <source>Pick two revisions to compare.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie zwei Revisionen zum Vergleichen aus.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>The comparison was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Vergleich wurde abgebrochen.</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>Listing the files of %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateien von %1 werden aufgelistet…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Comparing %1 with %2…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird mit %2 verglichen…</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 → %2. </source>
-        <translation type="unfinished"></translation>
+        <translation>%1 → %2. </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n file(s) added, </source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Datei hinzugefügt, </numerusform>
+            <numerusform>%n Dateien hinzugefügt, </numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+0"/>
         <source>%n removed, </source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n entfernt, </numerusform>
+            <numerusform>%n entfernt, </numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n changed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n geändert</numerusform>
+            <numerusform>%n geändert</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>, %n renamed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>, %n umbenannt</numerusform>
+            <numerusform>, %n umbenannt</numerusform>
         </translation>
     </message>
     <message>
         <location line="+1"/>
         <source>; size change %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>; Größenänderung %1.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>config.json is the same in both revisions.</source>
-        <translation type="unfinished"></translation>
+        <translation>config.json ist in beiden Revisionen gleich.</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n key(s) of config.json changed.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Schlüssel in config.json geändert.</numerusform>
+            <numerusform>%n Schlüssel in config.json geändert.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The card&apos;s metadata is the same in both revisions.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Metadaten der Karte sind in beiden Revisionen gleich.</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n metadata field(s) changed.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Metadatenfeld geändert.</numerusform>
+            <numerusform>%n Metadatenfelder geändert.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Nothing changed between these two revisions.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zwischen diesen beiden Revisionen hat sich nichts geändert.</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>%1 is stored with Git LFS (large or binary): there is no line-by-line difference to show. Its size changed by %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist mit Git LFS gespeichert (groß oder binär): Es gibt keinen zeilenweisen Unterschied anzuzeigen. Die Größe hat sich um %2 geändert.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 is not a small text file: no line-by-line difference is shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist keine kleine Textdatei: Es wird kein zeilenweiser Unterschied angezeigt.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Loading the difference of %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterschied von %1 wird geladen…</translation>
     </message>
 </context>
 <context>
@@ -1157,48 +1157,48 @@
     <message>
         <location line="+2"/>
         <source>, plus %1 of unfinished downloads</source>
-        <translation type="unfinished"></translation>
+        <translation>, dazu %1 an unfertigen Downloads</translation>
     </message>
     <message numerus="yes">
         <location line="+5"/>
         <source>%n repository(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Repository</numerusform>
+            <numerusform>%n Repositorys</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%n revision(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Revision</numerusform>
+            <numerusform>%n Revisionen</numerusform>
         </translation>
     </message>
     <message>
         <location line="+13"/>
         <source>%1: the whole repository (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: das ganze Repository (%2)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1: revision %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Revision %2</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1: unfinished download %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: unfertiger Download %2 (%3)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1: file %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Datei %2</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>%1 is shared with %2 and stays (%3).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird mit %2 geteilt und bleibt erhalten (%3).</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -1208,7 +1208,7 @@
     <message>
         <location line="+7"/>
         <source>What the deletion frees</source>
-        <translation type="unfinished"></translation>
+        <translation>Was das Löschen freigibt</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1228,7 +1228,7 @@
     <message>
         <location line="+2"/>
         <source>&amp;Stays, because other revisions still use it:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bleibt, weil andere Revisionen es noch nutzen:</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1243,7 +1243,7 @@
     <message>
         <location line="+13"/>
         <source>Deleted revisions can be downloaded again from the list of removed revisions.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gelöschte Revisionen können aus der Liste der entfernten Revisionen erneut heruntergeladen werden.</translation>
     </message>
 </context>
 <context>
@@ -1251,88 +1251,88 @@
     <message>
         <location filename="../../ui/repo/filetreemodel.cpp" line="+138"/>
         <source>%1 (listing…)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (wird aufgelistet…)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>at least %1</source>
-        <translation type="unfinished"></translation>
+        <translation>mindestens %1</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>not listed yet</source>
-        <translation type="unfinished"></translation>
+        <translation>noch nicht aufgelistet</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>LFS</source>
-        <translation type="unfinished"></translation>
+        <translation>LFS</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Git</source>
-        <translation type="unfinished"></translation>
+        <translation>Git</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>In cache</source>
-        <translation type="unfinished">Im Cache</translation>
+        <translation>Im Cache</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 of %2 files in cache</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 Dateien im Cache</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n file(s) in cache</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Datei im Cache</numerusform>
+            <numerusform>%n Dateien im Cache</numerusform>
         </translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Some folders below this one are not listed yet: open them to add up the full size.</source>
-        <translation type="unfinished"></translation>
+        <translation>Einige Ordner unterhalb dieses Ordners sind noch nicht aufgelistet: Öffnen Sie sie, um die volle Größe zu ermitteln.</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n file(s), %1 in total</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Datei, insgesamt %1</numerusform>
+            <numerusform>%n Dateien, insgesamt %1</numerusform>
         </translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Large file stored with Git LFS (SHA-256 %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Große Datei, mit Git LFS gespeichert (SHA-256 %1)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Regular Git file</source>
-        <translation type="unfinished"></translation>
+        <translation>Reguläre Git-Datei</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>Name</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Size</source>
-        <translation type="unfinished">Größe</translation>
+        <translation>Größe</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Storage</source>
-        <translation type="unfinished">Speicher</translation>
+        <translation>Speicher</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>On this computer</source>
-        <translation type="unfinished">Auf diesem Computer</translation>
+        <translation>Auf diesem Computer</translation>
     </message>
 </context>
 <context>
@@ -1340,17 +1340,17 @@
     <message>
         <location filename="../../ui/repo/filesview.cpp" line="+38"/>
         <source>Download &amp;selected</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Auswahl herunterladen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Download &amp;whole revision</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ganze Revision herunterladen</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>&amp;Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Ö&amp;ffnen</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1365,81 +1365,81 @@
     <message>
         <location line="+6"/>
         <source>Download the selected files and folders into the local cache</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ausgewählten Dateien und Ordner in den lokalen Cache herunterladen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open the selected cached file, or the cached folder, with the default application</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ausgewählte Datei oder den Ordner aus dem Cache mit der Standardanwendung öffnen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Show the folder that holds the selected cached file</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Ordner zeigen, der die ausgewählte Datei aus dem Cache enthält</translation>
     </message>
     <message>
         <location line="+43"/>
         <source>Listing the files was cancelled. Pick a revision above to list them again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Auflisten der Dateien wurde abgebrochen. Wählen Sie oben eine Revision aus, um sie erneut aufzulisten.</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Listing the files of %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateien von %1 werden aufgelistet…</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>This revision has no files. Pick another revision above, or upload files to this repo.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Revision hat keine Dateien. Wählen Sie oben eine andere Revision aus oder laden Sie Dateien in dieses Repo hoch.</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>Could not list %1: %2 Close and open the folder to try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht aufgelistet werden: %2 Schließen und öffnen Sie den Ordner, um es erneut zu versuchen.</translation>
     </message>
     <message numerus="yes">
         <location line="+107"/>
         <source>%n file(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Datei</numerusform>
+            <numerusform>%n Dateien</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n file(s) listed so far</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Datei bisher aufgelistet</numerusform>
+            <numerusform>%n Dateien bisher aufgelistet</numerusform>
         </translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 at commit %2 · %3 in the local cache</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 bei Commit %2 · %3 im lokalen Cache</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>This repo has many files: each folder is listed when you open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Repo hat viele Dateien: Jeder Ordner wird erst aufgelistet, wenn Sie ihn öffnen.</translation>
     </message>
     <message numerus="yes">
         <location line="+19"/>
         <source>Downloading %n item(s)… (see Transfers)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Element wird heruntergeladen… (siehe Übertragungen)</numerusform>
+            <numerusform>%n Elemente werden heruntergeladen… (siehe Übertragungen)</numerusform>
         </translation>
     </message>
     <message>
         <location line="-2"/>
         <source>Downloading revision %1… (see Transfers)</source>
-        <translation type="unfinished"></translation>
+        <translation>Revision %1 wird heruntergeladen… (siehe Übertragungen)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Could not start the download: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Download konnte nicht gestartet werden: %1</translation>
     </message>
 </context>
 <context>
@@ -1447,22 +1447,22 @@
     <message>
         <location filename="../../ui/history/historyview.cpp" line="+25"/>
         <source>Compare &amp;selected</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Auswahl vergleichen</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Create &amp;tag…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tag anlegen…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Create &amp;branch…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Branch anlegen…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Download this revision</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Revision &amp;herunterladen</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -1472,43 +1472,43 @@
     <message>
         <location line="+5"/>
         <source>Select two commits (Ctrl+click) to compare them</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie zwei Commits aus (Strg+Klick), um sie zu vergleichen</translation>
     </message>
     <message numerus="yes">
         <location line="+23"/>
         <source>%1 of %n commit(s) loaded — scroll down for more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 von %n Commit geladen — für mehr nach unten scrollen</numerusform>
+            <numerusform>%1 von %n Commits geladen — für mehr nach unten scrollen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>%n commit(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Commit</numerusform>
+            <numerusform>%n Commits</numerusform>
         </translation>
     </message>
     <message>
         <location line="+2"/>
         <source>This revision has no commits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Revision hat keine Commits.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Could not load more commits: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Weitere Commits konnten nicht geladen werden: %1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Loading the history was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Laden des Verlaufs wurde abgebrochen.</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>Loading the history of %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlauf von %1 wird geladen…</translation>
     </message>
     <message>
         <location line="+48"/>
@@ -1523,22 +1523,22 @@
     <message>
         <location line="+1"/>
         <source>Tag name for commit %1 (for example v1.2.0):</source>
-        <translation type="unfinished"></translation>
+        <translation>Tag-Name für Commit %1 (zum Beispiel v1.2.0):</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Branch name for commit %1:</source>
-        <translation type="unfinished"></translation>
+        <translation>Branch-Name für Commit %1:</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Could not create the tag</source>
-        <translation type="unfinished"></translation>
+        <translation>Tag konnte nicht angelegt werden</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Could not create the branch</source>
-        <translation type="unfinished"></translation>
+        <translation>Branch konnte nicht angelegt werden</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1660,7 +1660,7 @@
     <message>
         <location line="+8"/>
         <source>Add a &amp;namespace…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Namensraum hinzufügen…</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1675,12 +1675,12 @@
     <message>
         <location line="+25"/>
         <source>Download of %1 finished.</source>
-        <translation type="unfinished"></translation>
+        <translation>Download von %1 abgeschlossen.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Download of %1 did not finish: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Download von %1 wurde nicht abgeschlossen: %2</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1690,7 +1690,7 @@
     <message>
         <location line="+24"/>
         <source>the sandbox Hub (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sandbox-Hub (%1)</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1700,27 +1700,27 @@
     <message>
         <location line="+2"/>
         <source>Not signed in · %1&lt;br&gt;&lt;small&gt;Public repos only.&lt;/small&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht angemeldet · %1&lt;br&gt;&lt;small&gt;Nur öffentliche Repos.&lt;/small&gt;</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&lt;b&gt;%1&lt;/b&gt; on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt; auf %2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&lt;br&gt;&lt;small&gt;Token: %1 access&lt;/small&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;&lt;small&gt;Token-Zugriff: %1&lt;/small&gt;</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&lt;b&gt;Sign-in failed&lt;/b&gt; · %1&lt;br&gt;&lt;small&gt;%2&lt;/small&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Anmeldung fehlgeschlagen&lt;/b&gt; · %1&lt;br&gt;&lt;small&gt;%2&lt;/small&gt;</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&lt;b&gt;Offline&lt;/b&gt; · %1&lt;br&gt;&lt;small&gt;%2&lt;/small&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Offline&lt;/b&gt; · %1&lt;br&gt;&lt;small&gt;%2&lt;/small&gt;</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1735,12 +1735,12 @@
     <message>
         <location line="+2"/>
         <source>An organisation you belong to</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Organisation, der Sie angehören</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A namespace you added</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein von Ihnen hinzugefügter Namensraum</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1755,7 +1755,7 @@
     <message>
         <location line="+1"/>
         <source>User or organisation name on the Hub (for example PellelNitram):</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer- oder Organisationsname auf dem Hub (zum Beispiel PellelNitram):</translation>
     </message>
 </context>
 <context>
@@ -1763,12 +1763,12 @@
     <message>
         <location filename="../../ui/metrics/metrictablemodel.cpp" line="+40"/>
         <source>%1: no value</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: kein Wert</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -1781,7 +1781,7 @@
     <message>
         <location filename="../../ui/metrics/metricsview.cpp" line="+73"/>
         <source>Every &amp;commit of main (not only tagged versions)</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeder &amp;Commit auf main (nicht nur getaggte Versionen)</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1791,7 +1791,7 @@
     <message>
         <location line="+1"/>
         <source>The same numbers are in the table below.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieselben Zahlen stehen in der Tabelle unten.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1801,42 +1801,42 @@
     <message>
         <location line="+28"/>
         <source>Loading the metrics was cancelled. Tick or untick the box above to load again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Laden der Metriken wurde abgebrochen. Setzen oder entfernen Sie das Häkchen oben, um erneut zu laden.</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>The metrics load when you open this tab.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Metriken werden geladen, wenn Sie diesen Tab öffnen.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Reading the model card of each commit…</source>
-        <translation type="unfinished"></translation>
+        <translation>Modellkarte jedes Commits wird gelesen…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Reading the model card of each tagged version…</source>
-        <translation type="unfinished"></translation>
+        <translation>Modellkarte jeder getaggten Version wird gelesen…</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>This repo has no commits on main.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Repo hat keine Commits auf main.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>This repo has no tags yet. Tag a release in History (Create tag…), or tick “Every commit” to chart every commit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Repo hat noch keine Tags. Taggen Sie ein Release im Verlauf (Tag anlegen…) oder setzen Sie das Häkchen bei „Jeder Commit“, um jeden Commit im Diagramm darzustellen.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>No version&apos;s model card has evaluation results (model-index). Add results to the card&apos;s YAML front matter to chart them here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Modellkarte keiner Version enthält Evaluationsergebnisse (model-index). Fügen Sie Ergebnisse zum YAML-Front-Matter der Karte hinzu, um sie hier darzustellen.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Evaluation results by version</source>
-        <translation type="unfinished"></translation>
+        <translation>Evaluationsergebnisse nach Version</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1854,17 +1854,17 @@
     <message>
         <location filename="../../ui/cache/prunedialog.cpp" line="+18"/>
         <source>Revisions no branch or tag points to (&amp;unreferenced)</source>
-        <translation type="unfinished"></translation>
+        <translation>Revisionen, auf die kein Branch oder Tag zeigt (&amp;unreferenziert)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Revisions &amp;not used for</source>
-        <translation type="unfinished"></translation>
+        <translation>Revisionen, &amp;nicht benutzt seit</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Un&amp;finished downloads (not running now)</source>
-        <translation type="unfinished"></translation>
+        <translation>Un&amp;fertige Downloads (laufen gerade nicht)</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1874,7 +1874,7 @@
     <message>
         <location line="+5"/>
         <source> days</source>
-        <translation type="unfinished"></translation>
+        <translation> Tagen</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1884,27 +1884,27 @@
     <message>
         <location line="+2"/>
         <source>What pruning removes</source>
-        <translation type="unfinished"></translation>
+        <translation>Was das Aufräumen entfernt</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Space pruning frees</source>
-        <translation type="unfinished"></translation>
+        <translation>Speicherplatz, den das Aufräumen freigibt</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>&amp;Prune</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aufräumen</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Choose what to remove. Pinned revisions are always kept. Nothing is deleted until you press Prune.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie aus, was entfernt werden soll. Angeheftete Revisionen bleiben immer erhalten. Nichts wird gelöscht, bevor Sie auf „Aufräumen“ klicken.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Pre&amp;view:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vorschau:</translation>
     </message>
     <message>
         <location line="+20"/>
@@ -1948,7 +1948,7 @@
     <message>
         <location line="+2"/>
         <source>Revisions deleted from the cache. Select one to download it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus dem Cache gelöschte Revisionen. Wählen Sie eine aus, um sie erneut herunterzuladen.</translation>
     </message>
 </context>
 <context>
@@ -1956,7 +1956,7 @@
     <message>
         <location filename="../../ui/cache/removedlistmodel.cpp" line="+63"/>
         <source>(detached)</source>
-        <translation type="unfinished"></translation>
+        <translation>(nicht referenziert)</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -1971,7 +1971,7 @@
     <message>
         <location line="+1"/>
         <source>Refs</source>
-        <translation type="unfinished"></translation>
+        <translation>Refs</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1994,7 +1994,7 @@
     <message>
         <location line="+9"/>
         <source>Listing</source>
-        <translation type="unfinished"></translation>
+        <translation>Auflistung</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2034,7 +2034,7 @@
     <message>
         <location line="+1"/>
         <source>Show only repos in the local cache</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Repos im lokalen Cache zeigen</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2049,27 +2049,27 @@
     <message>
         <location line="+39"/>
         <source>Asking the Hub for the list of repos…</source>
-        <translation type="unfinished"></translation>
+        <translation>Liste der Repos wird beim Hub abgefragt…</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>No repo matches “%1”. Try a shorter search.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Repo passt zu „%1“. Versuchen Sie eine kürzere Suche.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 has no repos of this kind that you can see. If you expected private repos, sign in with a token that can read them.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat keine Repos dieser Art, die Sie sehen können. Wenn Sie private Repos erwartet haben, melden Sie sich mit einem Token an, das diese lesen darf.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The Hub listed no repos.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Hub hat keine Repos aufgelistet.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Loading was cancelled. Pick a place in the sidebar to load it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Laden wurde abgebrochen. Wählen Sie einen Ort in der Seitenleiste, um ihn erneut zu laden.</translation>
     </message>
     <message>
         <location line="+35"/>
@@ -2174,7 +2174,7 @@
     <message>
         <location line="+1"/>
         <source>Branch, tag, pull request or commit id shown in Card and Files</source>
-        <translation type="unfinished"></translation>
+        <translation>Branch, Tag, Pull Request oder Commit-ID, die in Karte und Dateien angezeigt wird</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2209,7 +2209,7 @@
     <message>
         <location line="+86"/>
         <source>Could not load branches and tags: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Branches und Tags konnten nicht geladen werden: %1</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -2224,9 +2224,9 @@
     <message numerus="yes">
         <location line="+3"/>
         <source>%n like(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Like</numerusform>
+            <numerusform>%n Likes</numerusform>
         </translation>
     </message>
 </context>
@@ -2235,7 +2235,7 @@
     <message>
         <location filename="../../ui/settings/settingsdialog.cpp" line="+27"/>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2251,12 +2251,12 @@
     <message>
         <location line="-15"/>
         <source>Leave empty to use the same cache as the hf tools: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Leer lassen, um denselben Cache wie die hf-Werkzeuge zu verwenden: %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>(%1 is set in the environment.)</source>
-        <translation type="unfinished"></translation>
+        <translation>(%1 ist in der Umgebung gesetzt.)</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -2276,7 +2276,7 @@
     <message>
         <location line="+3"/>
         <source> KiB/s</source>
-        <translation type="unfinished"></translation>
+        <translation> KiB/s</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2291,7 +2291,7 @@
     <message>
         <location line="+3"/>
         <source>From the environment (HTTPS_PROXY)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus der Umgebung (HTTPS_PROXY)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2301,12 +2301,12 @@
     <message>
         <location line="+3"/>
         <source>Project namespaces, one per line</source>
-        <translation type="unfinished"></translation>
+        <translation>Projekt-Namensräume, einer pro Zeile</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Hub &amp;endpoint:</source>
-        <translation type="unfinished"></translation>
+        <translation>Hub-&amp;Endpunkt:</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2316,7 +2316,7 @@
     <message>
         <location line="+2"/>
         <source>&amp;Parallel transfers:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Parallele Übertragungen:</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2326,12 +2326,12 @@
     <message>
         <location line="+1"/>
         <source>Pro&amp;xy:</source>
-        <translation type="unfinished"></translation>
+        <translation>Pro&amp;xy:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Project &amp;namespaces:</source>
-        <translation type="unfinished"></translation>
+        <translation>Projekt-&amp;Namensräume:</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -2341,17 +2341,17 @@
     <message>
         <location line="+27"/>
         <source>The endpoint must be a web address such as https://huggingface.co.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Endpunkt muss eine Webadresse sein, etwa https://huggingface.co.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The proxy must be an address such as http://proxy.example:3128.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Proxy muss eine Adresse sein, etwa http://proxy.example:3128.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>“%1” is not a valid namespace (letters, digits, &apos;-&apos;, &apos;_&apos;, &apos;.&apos;).</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein gültiger Namensraum (Buchstaben, Ziffern, &apos;-&apos;, &apos;_&apos;, &apos;.&apos;).</translation>
     </message>
 </context>
 <context>
@@ -2359,7 +2359,7 @@
     <message>
         <location filename="../../ui/signin/signindialog.cpp" line="+20"/>
         <source>Not signed in: only public repositories are visible, and nothing can be uploaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht angemeldet: Nur öffentliche Repositorys sind sichtbar, und es kann nichts hochgeladen werden.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2369,12 +2369,12 @@
     <message>
         <location line="+4"/>
         <source>token “%1”, %2 access</source>
-        <translation type="unfinished"></translation>
+        <translation>Token „%1“, Zugriff: %2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Organisations: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisationen: %1</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -2384,7 +2384,7 @@
     <message>
         <location line="+1"/>
         <source>S&amp;witch to</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wechseln zu</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -2394,7 +2394,7 @@
     <message>
         <location line="+1"/>
         <source>Sign out of &amp;all</source>
-        <translation type="unfinished"></translation>
+        <translation>Von allen &amp;Konten abmelden</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2419,12 +2419,12 @@
     <message>
         <location line="+1"/>
         <source>Paste an access token from your Hub settings (Access Tokens). It is checked with the Hub, then stored where the hf command-line tool keeps it, so both share it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fügen Sie ein Zugriffstoken aus Ihren Hub-Einstellungen (Access Tokens) ein. Es wird beim Hub geprüft und dann dort gespeichert, wo auch das hf-Kommandozeilenwerkzeug es ablegt, sodass beide es gemeinsam nutzen.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Note: the HF_TOKEN environment variable is set; programs that read it use that token instead of the stored one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinweis: Die Umgebungsvariable HF_TOKEN ist gesetzt; Programme, die sie lesen, verwenden dieses Token statt des gespeicherten.</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -2445,7 +2445,7 @@
     <message>
         <location line="+23"/>
         <source>Checking the token with the Hub…</source>
-        <translation type="unfinished"></translation>
+        <translation>Token wird beim Hub geprüft…</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -2455,7 +2455,7 @@
     <message>
         <location line="+10"/>
         <source>Signed in. HubDesk now acts as %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Angemeldet. HubDesk handelt jetzt als %1.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2473,18 +2473,18 @@
     <message>
         <location filename="../../ui/cache/spacechart.cpp" line="+46"/>
         <source>Pie chart; the table next to it lists the same numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>Kreisdiagramm; die Tabelle daneben enthält dieselben Zahlen</translation>
     </message>
     <message>
         <location line="+14"/>
         <location line="+34"/>
         <source>%1 (table)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Tabelle)</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>%1 (%2 %)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2 %)</translation>
     </message>
 </context>
 <context>
@@ -2502,7 +2502,7 @@
     <message>
         <location line="+1"/>
         <source>Share</source>
-        <translation type="unfinished"></translation>
+        <translation>Anteil</translation>
     </message>
 </context>
 <context>
@@ -2510,7 +2510,7 @@
     <message>
         <location filename="../../ui/signin/storedtokenmodel.cpp" line="+37"/>
         <source>%1 (active)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (aktiv)</translation>
     </message>
 </context>
 <context>
@@ -2548,30 +2548,30 @@
     <message numerus="yes">
         <location line="+10"/>
         <source>%n s</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
         </translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 min %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 min %2 s</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 h %2 min</translation>
     </message>
     <message>
         <location line="+44"/>
         <source>%1 of %2 (%3%)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 (%3 %)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1/s</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2619,17 +2619,17 @@
     <message>
         <location filename="../../ui/transfers/transfernotifier.cpp" line="+21"/>
         <source>%1: pull request opened on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Pull Request auf %2 geöffnet</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1: uploaded to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: nach %2 hochgeladen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1: downloaded from %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: von %2 heruntergeladen</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2652,7 +2652,7 @@
     <message>
         <location filename="../../ui/transfers/transferstatuswidget.cpp" line="+19"/>
         <source>Total transfer progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesamtfortschritt der Übertragungen</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -2662,15 +2662,15 @@
     <message numerus="yes">
         <location line="+23"/>
         <source>%n transfer(s), %1/s</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Übertragung, %1/s</numerusform>
+            <numerusform>%n Übertragungen, %1/s</numerusform>
         </translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 percent</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Prozent</translation>
     </message>
 </context>
 <context>
@@ -2693,7 +2693,7 @@
     <message>
         <location line="+1"/>
         <source>Re&amp;try</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wiederholen</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -2703,7 +2703,7 @@
     <message>
         <location line="+1"/>
         <source>C&amp;lear finished</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgeschlossene &amp;entfernen</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2733,7 +2733,7 @@
     <message>
         <location line="+1"/>
         <source>Show jobs</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufträge zeigen</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2753,9 +2753,9 @@
     <message numerus="yes">
         <location line="+3"/>
         <source>%n job(s) running: %1 of %2 at %3/s</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Auftrag läuft: %1 von %2 mit %3/s</numerusform>
+            <numerusform>%n Aufträge laufen: %1 von %2 mit %3/s</numerusform>
         </translation>
     </message>
 </context>
@@ -2764,7 +2764,7 @@
     <message>
         <location filename="../../ui/upload/uploadcontroller.cpp" line="+75"/>
         <source>Someone else committed to %1 while your upload ran, so nothing was overwritten. Open a pull request with your files instead?</source>
-        <translation type="unfinished"></translation>
+        <translation>Jemand anderes hat während Ihres Uploads auf %1 committet, daher wurde nichts überschrieben. Stattdessen einen Pull Request mit Ihren Dateien öffnen?</translation>
     </message>
 </context>
 <context>
@@ -2772,22 +2772,22 @@
     <message>
         <location filename="../../ui/upload/uploaddialog.cpp" line="+33"/>
         <source>Upload 1 file with HubDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Datei mit HubDesk hochladen</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Upload %1 files with HubDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Dateien mit HubDesk hochladen</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Open as a &amp;pull request</source>
-        <translation type="unfinished"></translation>
+        <translation>Als &amp;Pull Request öffnen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Open a pull request &amp;instead</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Stattdessen Pull Request öffnen</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2797,17 +2797,17 @@
     <message>
         <location line="+4"/>
         <source>Account that uploads</source>
-        <translation type="unfinished"></translation>
+        <translation>Hochladendes Konto</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Uploading to %1 as %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Upload nach %1 als %2.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>You are not signed in. Sign in with a token that can write to %1 first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie sind nicht angemeldet. Melden Sie sich zuerst mit einem Token an, das in %1 schreiben darf.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2827,7 +2827,7 @@
     <message>
         <location line="+1"/>
         <source>Optional: more about this change</source>
-        <translation type="unfinished"></translation>
+        <translation>Optional: mehr zu dieser Änderung</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -2842,7 +2842,7 @@
     <message>
         <location line="+2"/>
         <source>Pre-flight problems</source>
-        <translation type="unfinished"></translation>
+        <translation>Probleme bei der Vorabprüfung</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -2857,7 +2857,7 @@
     <message>
         <location line="+1"/>
         <source>Commit &amp;message:</source>
-        <translation type="unfinished"></translation>
+        <translation>Commit-&amp;Nachricht:</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2878,48 +2878,48 @@
     <message>
         <location line="+33"/>
         <source>The upload will open a pull request against %1; nothing on the branch is overwritten.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Upload öffnet einen Pull Request gegen %1; auf dem Branch wird nichts überschrieben.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Could not prepare the upload: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Upload konnte nicht vorbereitet werden: %1</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Could not check the branch: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Branch konnte nicht geprüft werden: %1</translation>
     </message>
     <message>
         <location line="+36"/>
         <source>Checking the files against %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateien werden mit %1 abgeglichen…</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Nothing to upload: every file is already on the Hub unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts hochzuladen: Alle Dateien sind bereits unverändert auf dem Hub.</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n file(s) to send (%1), %2 through LFS</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Datei zu senden (%1), davon %2 über LFS</numerusform>
+            <numerusform>%n Dateien zu senden (%1), davon %2 über LFS</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+4"/>
         <source>%n unchanged file(s) skipped</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n unveränderte Datei übersprungen</numerusform>
+            <numerusform>%n unveränderte Dateien übersprungen</numerusform>
         </translation>
     </message>
     <message>
         <location line="+2"/>
         <source>split into %1 commits</source>
-        <translation type="unfinished"></translation>
+        <translation>aufgeteilt in %1 Commits</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2934,22 +2934,22 @@
     <message>
         <location line="+15"/>
         <source>Checking that nobody else changed %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wird geprüft, ob niemand sonst %1 geändert hat…</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Someone else committed to %1 since this dialog opened (it was at %2, it is now at %3). Uploading now could overwrite their work. Open a pull request instead, or check the files again against the new state.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jemand anderes hat auf %1 committet, seit dieser Dialog geöffnet wurde (vorher %2, jetzt %3). Ein Upload könnte jetzt dessen Arbeit überschreiben. Öffnen Sie stattdessen einen Pull Request oder prüfen Sie die Dateien erneut gegen den neuen Stand.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The branch moved; nothing was uploaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Branch hat sich bewegt; es wurde nichts hochgeladen.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Open &amp;pull request</source>
-        <translation type="unfinished"></translation>
+        <translation>Pull Request ö&amp;ffnen</translation>
     </message>
 </context>
 <context>
@@ -2967,12 +2967,12 @@
     <message>
         <location line="+1"/>
         <source>Unchanged (skipped)</source>
-        <translation type="unfinished"></translation>
+        <translation>Unverändert (übersprungen)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ignored (.gitignore)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ignoriert (.gitignore)</translation>
     </message>
     <message>
         <location line="+21"/>
@@ -2987,12 +2987,12 @@
     <message>
         <location line="+33"/>
         <source>LFS</source>
-        <translation type="unfinished"></translation>
+        <translation>LFS</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Regular</source>
-        <translation type="unfinished"></translation>
+        <translation>Regulär</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -3017,7 +3017,7 @@
     <message>
         <location line="+1"/>
         <source>Pre-flight check</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorabprüfung</translation>
     </message>
 </context>
 <context>
@@ -3025,48 +3025,48 @@
     <message>
         <location filename="../../ui/upload/uploadresultbanner.cpp" line="+13"/>
         <source>the pull request</source>
-        <translation type="unfinished"></translation>
+        <translation>den Pull Request</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>commit %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Commit %1</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>Uploaded %n file(s) to %1: see %2.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Datei nach %1 hochgeladen: siehe %2.</numerusform>
+            <numerusform>%n Dateien nach %1 hochgeladen: siehe %2.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>Uploaded %n file(s) to %1 as %2.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Datei als %2 nach %1 hochgeladen.</numerusform>
+            <numerusform>%n Dateien als %2 nach %1 hochgeladen.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Upload finished</source>
-        <translation type="unfinished"></translation>
+        <translation>Upload abgeschlossen</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Show in &amp;History</source>
-        <translation type="unfinished"></translation>
+        <translation>Im &amp;Verlauf zeigen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Show in History</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Verlauf zeigen</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Schließen</translation>
     </message>
 </context>
 <context>
@@ -3089,7 +3089,7 @@
     <message>
         <location line="+3"/>
         <source>(whole value)</source>
-        <translation type="unfinished"></translation>
+        <translation>(ganzer Wert)</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -3117,30 +3117,30 @@
     <message>
         <location filename="../../ui/core/format.cpp" line="+52"/>
         <source>just now</source>
-        <translation type="unfinished">gerade eben</translation>
+        <translation>gerade eben</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%n minute(s) ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>vor %n Minute</numerusform>
+            <numerusform>vor %n Minuten</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%n hour(s) ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>vor %n Stunde</numerusform>
+            <numerusform>vor %n Stunden</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%n day(s) ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>vor %n Tag</numerusform>
+            <numerusform>vor %n Tagen</numerusform>
         </translation>
     </message>
 </context>
