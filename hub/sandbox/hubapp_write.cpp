@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 using nlohmann::json;
@@ -76,6 +77,31 @@ json parseJsonBody(const HttpRequest &req)
     return json::parse(req.body, nullptr, false);
 }
 
+/// The repo a create or delete call names: {"name": "n" or "ns/n", "organization"?, "type"?}.
+struct NamedRepo {
+    std::string ns;
+    std::string name;
+    std::optional<RepoType> type; ///< nullopt: an unknown "type"
+    std::string id() const { return ns + "/" + name; }
+};
+
+/// nullopt when the body is not a JSON object with a string "name".
+std::optional<NamedRepo> namedRepo(const json &b, const std::string &callerNs)
+{
+    if (b.is_discarded() || !b.is_object() || !b.contains("name") || !b["name"].is_string())
+        return std::nullopt;
+    NamedRepo r;
+    r.name = b["name"].get<std::string>();
+    r.ns =
+        b.contains("organization") && b["organization"].is_string() ? b["organization"].get<std::string>() : callerNs;
+    if (const auto slash = r.name.find('/'); slash != std::string::npos) {
+        r.ns = r.name.substr(0, slash);
+        r.name = r.name.substr(slash + 1);
+    }
+    r.type = parseRepoType(b.value("type", std::string("model")));
+    return r;
+}
+
 } // namespace
 
 HttpResponse HubApp::createRepo(const HttpRequest &req, const Caller &c)
@@ -84,17 +110,13 @@ HttpResponse HubApp::createRepo(const HttpRequest &req, const Caller &c)
         return errorResponse(401, "You must be authenticated to create a repo. Pass a token with write access.");
     }
     const json b = parseJsonBody(req);
-    if (b.is_discarded() || !b.is_object() || !b.contains("name") || !b["name"].is_string()) {
+    const auto named = namedRepo(b, c.user);
+    if (!named) {
         return errorResponse(400, "The body must be JSON with at least a \"name\".");
     }
-    std::string name = b["name"].get<std::string>();
-    std::string ns =
-        b.contains("organization") && b["organization"].is_string() ? b["organization"].get<std::string>() : c.user;
-    if (const auto slash = name.find('/'); slash != std::string::npos) {
-        ns = name.substr(0, slash);
-        name = name.substr(slash + 1);
-    }
-    const auto type = parseRepoType(b.value("type", std::string("model")));
+    const std::string &ns = named->ns;
+    const std::string &name = named->name;
+    const auto &type = named->type;
     if (!type) {
         return errorResponse(400, "Unknown repo type; use model, dataset or space.");
     }
@@ -156,18 +178,13 @@ HttpResponse HubApp::deleteRepo(const HttpRequest &req, const Caller &c)
     if (c.user.empty()) {
         return errorResponse(401, "You must be authenticated to delete a repo.");
     }
-    const json b = parseJsonBody(req);
-    if (b.is_discarded() || !b.is_object() || !b.contains("name") || !b["name"].is_string()) {
+    const auto named = namedRepo(parseJsonBody(req), c.user);
+    if (!named) {
         return errorResponse(400, "The body must be JSON with at least a \"name\".");
     }
-    std::string name = b["name"].get<std::string>();
-    std::string ns =
-        b.contains("organization") && b["organization"].is_string() ? b["organization"].get<std::string>() : c.user;
-    if (const auto slash = name.find('/'); slash != std::string::npos) {
-        ns = name.substr(0, slash);
-        name = name.substr(slash + 1);
-    }
-    const auto type = parseRepoType(b.value("type", std::string("model")));
+    const std::string &ns = named->ns;
+    const std::string &name = named->name;
+    const auto &type = named->type;
     const RepoState *repo = type ? m_store.repo(*type, ns + "/" + name) : nullptr;
     if (!repo || !canRead(*repo, c)) {
         return repoNotFound();
