@@ -272,6 +272,7 @@
     </message>
     <message numerus="yes">
         <location line="+1"/>
+        <location filename="../../ui/cache/cachepage.cpp" line="+185"/>
         <source>%n revision(s)</source>
         <translation>
             <numerusform>%n Revision</numerusform>
@@ -287,17 +288,17 @@
 <context>
     <name>hubui::CachePage</name>
     <message>
-        <location filename="../../ui/cache/cachepage.cpp" line="+56"/>
+        <location filename="../../ui/cache/cachepage.cpp" line="-128"/>
         <source>Local cache</source>
         <translation>Lokaler Cache</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Scanning the cache…</source>
         <translation>Cache wird eingelesen…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Could not scan the cache: %1</source>
         <translation>Der Cache konnte nicht eingelesen werden: %1</translation>
     </message>
@@ -421,7 +422,7 @@
         <translation>Repositorys, Revisionen und Dateien im Cache</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+22"/>
         <source>Space by repository</source>
         <translation>Speicherplatz nach Repository</translation>
     </message>
@@ -506,17 +507,12 @@
         <translation>Der Cache ist leer. Heruntergeladene Dateien erscheinen hier.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Scanning</source>
-        <translation>Wird eingelesen</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Scan complete.</source>
         <translation>Einlesen abgeschlossen.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Other repositories</source>
         <translation>Andere Repositorys</translation>
     </message>
@@ -2496,8 +2492,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Size on disk</source>
-        <translation>Größe auf der Festplatte</translation>
+        <source>Size</source>
+        <translation>Größe</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -10,6 +10,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -60,11 +61,13 @@ CachePage::CachePage(CacheService *service, Settings *settings, QWidget *parent)
 
     connect(m_service, &CacheService::scanStarted, this, [this] {
         m_rescan->setEnabled(false);
+        m_scanning = true;
         m_status->setText(tr("Scanning the cache…"));
     });
     connect(m_service, &CacheService::scanFinished, this, &CachePage::onScanFinished);
     connect(m_service, &CacheService::scanFailed, this, [this](const QString &message) {
         m_rescan->setEnabled(true);
+        m_scanning = false;
         m_status->setText(tr("Could not scan the cache: %1").arg(message));
     });
     connect(m_service, &CacheService::planReady, this, &CachePage::onPlanReady);
@@ -170,12 +173,16 @@ void CachePage::buildUi()
     for (int c : {CacheModel::Size, CacheModel::Exclusive, CacheModel::Shared})
         header->resizeSection(
             c, std::max(bytesWidth, fm.horizontalAdvance(m_filter->headerData(c, Qt::Horizontal).toString()) + 24));
-    header->resizeSection(CacheModel::Refs, fm.horizontalAdvance(QStringLiteral("main, v1.0.0")) + 16);
-    const QDateTime longDate(QDate(2026, 12, 28), QTime(23, 59, 59));
-    header->resizeSection(CacheModel::LastUsed,
-                          fm.horizontalAdvance(QLocale().toString(longDate, QLocale::ShortFormat)) + 16);
-    header->resizeSection(CacheModel::Pinned, fm.horizontalAdvance(QStringLiteral("Pinned")) + 20);
-    header->resizeSection(CacheModel::Status, fm.horizontalAdvance(QStringLiteral("12 revisions")) + 16);
+    // Wide enough for a typical value and for the (translated) header text.
+    const auto fit = [&](int column, const QString &sample) {
+        const QString title = m_filter->headerData(column, Qt::Horizontal).toString();
+        header->resizeSection(column, std::max(fm.horizontalAdvance(sample), fm.horizontalAdvance(title) + 8) + 16);
+    };
+    fit(CacheModel::Refs, QStringLiteral("main, v1.0.0"));
+    fit(CacheModel::LastUsed,
+        QLocale().toString(QDateTime(QDate(2026, 12, 28), QTime(23, 59, 59)), QLocale::ShortFormat));
+    fit(CacheModel::Pinned, QString()); // the cell says the same as the header
+    fit(CacheModel::Status, QCoreApplication::translate("hubui::CacheModel", "%n revision(s)", nullptr, 12));
 
     m_repoChart = new SpaceChart(tr("Space by repository"), m_repoUsage, this);
     m_revisionChart = new SpaceChart(tr("Space by revision"), m_revisionUsage, this);
@@ -292,8 +299,9 @@ void CachePage::onScanFinished()
                                  .arg(damagedNames.join(QStringLiteral(", "))));
     if (info->repos.empty())
         m_status->setText(tr("The cache is empty. Files you download appear here."));
-    else if (m_status->text().startsWith(tr("Scanning")))
+    else if (m_scanning)
         m_status->setText(tr("Scan complete."));
+    m_scanning = false;
     m_view->expandToDepth(0); // repos and their revisions; files on demand
     updateCharts();
     updateActions();

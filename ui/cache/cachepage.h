@@ -97,6 +97,7 @@ private:
     QLabel *m_location = nullptr;
     QLabel *m_damagedBanner = nullptr;
     QLabel *m_status = nullptr;
+    bool m_scanning = false; ///< the status line says "Scanning…" (compared as a flag: the text is translated)
     QLineEdit *m_text = nullptr;
     QComboBox *m_size = nullptr;
     QComboBox *m_age = nullptr;

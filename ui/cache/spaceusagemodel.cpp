@@ -74,7 +74,7 @@ QVariant SpaceUsageModel::headerData(int section, Qt::Orientation orientation, i
         return {};
     switch (section) {
     case Label: return tr("Name");
-    case Bytes: return tr("Size on disk");
+    case Bytes: return tr("Size"); // the chart's title says what is measured; the table is narrow
     case Share: return tr("Share");
     default: return {};
     }

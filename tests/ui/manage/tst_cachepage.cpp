@@ -15,6 +15,7 @@
 #include "ui/core/settings.h"
 
 #include <QHeaderView>
+#include <QLabel>
 #include <QListWidget>
 #include <QPieSeries>
 #include <QPushButton>
@@ -23,6 +24,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 #include <QTreeView>
 
 using namespace hubui;
@@ -41,6 +43,7 @@ private slots:
     void filterBySizeAndDamage();
     void removedListSurvivesRestartAndOffersDownloadAgain();
     void fitsALaptopScreen();
+    void statusInGerman();
 
 private:
     QModelIndex rowFor(const QString &key) const;
@@ -299,6 +302,30 @@ void TestCachePage::fitsALaptopScreen()
         const QString header = view->model()->headerData(c, Qt::Horizontal).toString();
         QVERIFY2(view->header()->sectionSize(c) >= view->fontMetrics().horizontalAdvance(header), qPrintable(header));
     }
+}
+
+// The status line went from "Scanning…" to "Scan complete." by comparing its text with an English
+// word, so in German it kept saying "Cache wird eingelesen…" after the scan.
+void TestCachePage::statusInGerman()
+{
+    QTranslator german;
+    QVERIFY(german.load(QStringLiteral(HUBDESK_BINARY_DIR "/share/hubdesk/translations/hubdesk_de.qm")));
+    QVERIFY(QCoreApplication::installTranslator(&german));
+    const QString scanning = QCoreApplication::translate("hubui::CachePage", "Scanning the cache…");
+    const QString complete = QCoreApplication::translate("hubui::CachePage", "Scan complete.");
+    QCOMPARE(complete, QStringLiteral("Einlesen abgeschlossen."));
+    {
+        CachePage page(m_service.get(), m_settings.get());
+        QSignalSpy scanned(m_service.get(), &CacheService::scanFinished);
+        m_service->scan();
+        QVERIFY(scanned.wait(10000));
+        QStringList texts;
+        for (const QLabel *label : page.findChildren<QLabel *>())
+            texts << label->text();
+        QVERIFY2(texts.contains(complete), qPrintable(texts.join(QStringLiteral(" | "))));
+        QVERIFY(!texts.contains(scanning));
+    }
+    QCoreApplication::removeTranslator(&german);
 }
 
 QTEST_MAIN(TestCachePage)
