@@ -449,6 +449,8 @@ void TransferEngine::Impl::stopActivity(Job &job, bool discardPartials)
             f.segments.clear();
         }
     }
+    if (discardPartials)
+        job.multipart.clear(); // cancelled: the parts sent so far are abandoned
     for (auto &u : job.uploads) {
         if (u.active) {
             for (auto *c : u.active->conns) {

@@ -196,6 +196,9 @@ struct TransferEngine::Impl {
 
     // uploads (upload.cpp)
     void planUpload(Job &job);
+    /// After planning: uploads that were under way before a restart continue with their saved
+    /// instructions and confirmed parts (Job::multipart); stale entries are dropped.
+    void resumeMultipartUploads(Job &job);
     void scheduleUpload(Job &job, int &activeFiles);
     void startUploadObject(Job &job, size_t index);
     void driveUploadObject(Job &job, size_t index);

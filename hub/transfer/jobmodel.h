@@ -6,6 +6,7 @@
 #include "hub/transfer/job.h"
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -48,8 +49,20 @@ struct UploadFile {
     std::string sha256;
     bool needsUpload = false; ///< LFS object the server does not have yet
     bool uploaded = false;
-    LfsBatchObject action; ///< where to send it (this session only)
+    LfsBatchObject action;         ///< where to send it (this session, or the multipart upload resumed)
+    bool resumedMultipart = false; ///< `action` is a multipart upload started before a restart
     std::shared_ptr<ActiveUpload> active;
+};
+
+/// A multipart LFS upload under way: the instructions the Hub gave for it and the parts the
+/// storage has confirmed. Persisted in the journal, so that after a crash or restart the same
+/// upload is finished by sending only the parts it lacks (while its links have not expired).
+struct MultipartProgress {
+    std::string completeUrl; ///< the batch action's href
+    std::string expiresAt;   ///< ISO time from the batch action ("" = not given)
+    uint64_t chunkSize = 0;
+    std::vector<std::string> partUrls;
+    std::vector<std::string> partEtags; ///< per part; "" = not confirmed yet
 };
 
 struct Job {
@@ -63,6 +76,8 @@ struct Job {
     uint64_t generation = 0;       ///< bumped on pause/cancel so stale helper results are ignored
     std::vector<DownloadFile> files;
     std::vector<UploadFile> uploads;
+    /// Upload: multipart uploads under way, by LFS oid (sha256).
+    std::map<std::string, MultipartProgress> multipart;
     // progress bookkeeping (worker only)
     double speedSampleBytes = 0;
     bool dirty = true;

@@ -111,6 +111,17 @@ json toJson(const Job &job)
                        {"description", s.upload->description},
                        {"createPr", s.upload->createPr},
                        {"parentCommit", s.upload->parentCommit}};
+        json multipart = json::array();
+        for (const auto &[oid, m] : job.multipart) {
+            multipart.push_back({{"oid", oid},
+                                 {"complete", m.completeUrl},
+                                 {"expiresAt", m.expiresAt},
+                                 {"chunkSize", m.chunkSize},
+                                 {"parts", m.partUrls},
+                                 {"etags", m.partEtags}});
+        }
+        if (!multipart.empty())
+            j["multipart"] = multipart;
     }
     return j;
 }
@@ -183,6 +194,17 @@ std::unique_ptr<Job> fromJson(const json &j)
         r.createPr = u.value("createPr", false);
         r.parentCommit = u.value("parentCommit", "");
         s.upload = r;
+        for (const auto &m : j.value("multipart", json::array())) {
+            MultipartProgress p;
+            p.completeUrl = m.value("complete", "");
+            p.expiresAt = m.value("expiresAt", "");
+            p.chunkSize = m.value("chunkSize", uint64_t{0});
+            p.partUrls = m.value("parts", std::vector<std::string>{});
+            p.partEtags = m.value("etags", std::vector<std::string>{});
+            if (!p.completeUrl.empty() && p.chunkSize > 0 && !p.partUrls.empty() &&
+                p.partEtags.size() == p.partUrls.size())
+                job->multipart[m.value("oid", "")] = std::move(p);
+        }
     }
     return job;
 }

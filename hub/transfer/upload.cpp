@@ -2,12 +2,14 @@
 
 #include "hub/core/redact.h"
 #include "hub/core/strings.h"
+#include "hub/core/timeutil.h"
 #include "hub/transfer/engineimpl.h"
 #include "hub/transfer/preflight.h"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <chrono>
 #include <fcntl.h>
 #include <fstream>
 #include <sstream>
@@ -175,6 +177,46 @@ Expected<CommitOutcome> runCommits(HubClient &client, const UploadRequest &req, 
 
 } // namespace
 
+namespace {
+/// A saved multipart upload can be finished if it still fits the file and its links have more
+/// than ten minutes left.
+bool canResume(const transfer_internal::MultipartProgress &m, uint64_t size)
+{
+    if (m.chunkSize == 0 || m.partUrls.empty() || (size + m.chunkSize - 1) / m.chunkSize != m.partUrls.size())
+        return false;
+    if (m.expiresAt.empty())
+        return true;
+    const auto expires = parseIsoUtc(m.expiresAt);
+    const auto now =
+        std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+    return expires && *expires > now + 600;
+}
+} // namespace
+
+void TransferEngine::Impl::resumeMultipartUploads(Job &job)
+{
+    for (auto &u : job.uploads) {
+        auto it = job.multipart.find(u.sha256);
+        if (it == job.multipart.end())
+            continue;
+        if (!u.lfs || !u.needsUpload || !canResume(it->second, u.size)) {
+            job.multipart.erase(it); // stored meanwhile, or the links are too old: start over
+            continue;
+        }
+        // Finish the upload begun before instead of the new one the batch call just opened.
+        const auto &m = it->second;
+        u.action.upload = LfsAction{m.completeUrl, {}, m.expiresAt};
+        u.action.chunkSize = m.chunkSize;
+        u.action.partUrls = m.partUrls;
+        u.resumedMultipart = true;
+    }
+    std::erase_if(job.multipart, [&](const auto &entry) {
+        return std::none_of(job.uploads.begin(), job.uploads.end(),
+                            [&](const UploadFile &u) { return u.resumedMultipart && u.sha256 == entry.first; });
+    });
+    m_journalDirty = true;
+}
+
 void TransferEngine::Impl::planUpload(Job &job)
 {
     job.snap.phase = "Checking files";
@@ -185,6 +227,7 @@ void TransferEngine::Impl::planUpload(Job &job)
         job, [this, req, o] { return computeUploadPlan(*plannerClient, req, o); },
         [this](Job &j, auto &plan) {
             j.uploads = std::move(plan.files);
+            resumeMultipartUploads(j);
             j.planned = true;
             j.snap.result.filesSkipped = plan.skipped;
             j.snap.filesTotal = j.uploads.size();
@@ -251,6 +294,24 @@ void TransferEngine::Impl::startUploadObject(Job &job, size_t index)
     a->partDone.assign(parts, false);
     a->retryAt.assign(parts, Clock::time_point{});
     a->failures.assign(parts, 0);
+    if (u.action.isMultipart()) {
+        // Parts the storage confirmed earlier (before a pause, or a restart) are not sent again.
+        auto &m = job.multipart[u.sha256];
+        if (m.partUrls != u.action.partUrls || m.partEtags.size() != parts) {
+            m = MultipartProgress{u.action.upload->href, u.action.upload->expiresAt, u.action.chunkSize,
+                                  u.action.partUrls, std::vector<std::string>(parts)};
+            m_journalDirty = true;
+        }
+        for (size_t p = 0; p < parts; ++p) {
+            if (m.partEtags[p].empty())
+                continue;
+            a->partEtags[p] = m.partEtags[p];
+            a->partDone[p] = true;
+            const uint64_t offset = p * u.action.chunkSize;
+            job.snap.bytesDone += std::min<uint64_t>(u.action.chunkSize, u.size - offset);
+        }
+        markChanged(job);
+    }
     u.active = a;
     driveUploadObject(job, index);
 }
@@ -351,10 +412,16 @@ void TransferEngine::Impl::onUploadDone(Conn &conn, CURLcode code)
             }
             a.partEtags[p] = *etag;
             a.partDone[p] = true;
+            if (auto it = job.multipart.find(u.sha256); it != job.multipart.end() && p < it->second.partEtags.size()) {
+                it->second.partEtags[p] = *etag;
+                m_journalDirty = true;
+            }
         } else if (kind == Conn::Kind::PutObject) {
             a.partDone[p] = true;
         } else {
             a.completed = true;
+            job.multipart.erase(u.sha256);
+            m_journalDirty = true;
         }
         driveUploadObject(job, fileIndex);
         return;
@@ -368,6 +435,14 @@ void TransferEngine::Impl::onUploadDone(Conn &conn, CURLcode code)
                                             "The upload connection was interrupted; trying again.",
                                             std::string(curl_easy_strerror(code)));
     if (!transient) {
+        if (u.action.isMultipart()) {
+            // The storage refused the upload as a whole (links expired, parts gone): the next
+            // attempt starts this file over with fresh instructions.
+            job.multipart.erase(u.sha256);
+            job.planned = false;
+            if (u.resumedMultipart)
+                err.message += " The upload begun before could not be finished; retrying sends the file again.";
+        }
         fail(job, err);
         return;
     }

@@ -7,6 +7,8 @@
 
 #include <QTest>
 
+#include <nlohmann/json.hpp>
+
 using namespace transfertest;
 using hub::JobState;
 namespace demo = hub::sandbox::demo;
@@ -109,6 +111,63 @@ private slots:
         QVERIFY(s.result.pullRequestUrl.find("/discussions/") != std::string::npos);
         // main did not move.
         QVERIFY(m_server->branchHead("model", r.id.str(), "main").value() != s.result.commit);
+    }
+
+    // A multipart upload stopped half-way (the engine torn down, as by a crash or a quit) is
+    // finished after a restart by sending only the parts the storage has not confirmed; pause
+    // and resume within a session do the same.
+    void upload_multipartResumesWithTheMissingPartsOnly()
+    {
+        const auto r = newRepo("multipart-resume");
+        QTemporaryDir dir;
+        const fs::path src = fs::path(dir.path().toStdString()) / "weights.bin";
+        const std::string content = pseudoRandom(16 * 256 * 1024 + 1234, 7); // 17 parts of 256 KiB
+        writeFile(src, content);
+        hub::UploadRequest up{r, "main", {{src, ""}}, "Add weights", "", false, ""};
+        auto opts = engineOptions(*m_server, dir, demo::kDemoOwnerToken);
+        opts.connectionsPerFile = 2;
+        opts.bandwidthLimitBytesPerSec = 1024 * 1024; // ~4 s in all: stop it part-way
+        hub::JobId id = 0;
+        uint64_t sentBefore = 0;
+        {
+            hub::TransferEngine engine(opts);
+            id = engine.submit(up).value();
+            QTRY_VERIFY_WITH_TIMEOUT(engine.job(id)->bytesDone >= 6 * 256 * 1024, 20000);
+            engine.pause(id);
+            QTRY_COMPARE_WITH_TIMEOUT(engine.job(id)->state, JobState::Paused, 5000);
+            const uint64_t kept = engine.job(id)->bytesDone;
+            QVERIFY(kept >= 6 * 256 * 1024);
+            engine.resume(id); // pause/resume: the confirmed parts stay confirmed
+            QTRY_VERIFY_WITH_TIMEOUT(engine.job(id)->state == JobState::Running, 5000);
+            QVERIFY(engine.job(id)->bytesDone >= kept);
+            QTRY_VERIFY_WITH_TIMEOUT(engine.job(id)->bytesDone >= 10 * 256 * 1024, 20000);
+            sentBefore = engine.job(id)->bytesDone;
+        } // the engine goes away with the upload half done (its journal is kept)
+        QVERIFY(sentBefore < content.size());
+
+        // The journal lists the parts the storage confirmed (bytesDone also counts bytes handed
+        // to connections that were cut off).
+        const auto journal = nlohmann::json::parse(readFile(opts.stateDir / "transfers.json"));
+        size_t confirmed = 0;
+        for (const auto &job : journal.at("jobs"))
+            for (const auto &m : job.value("multipart", nlohmann::json::array()))
+                for (const auto &etag : m.at("etags"))
+                    confirmed += etag.get<std::string>().empty() ? 0 : 1;
+        QVERIFY2(confirmed >= 4, qPrintable(QString::number(confirmed)));
+        QVERIFY(confirmed < 17);
+
+        opts.bandwidthLimitBytesPerSec = 0;
+        hub::TransferEngine again(opts);
+        const auto s = waitDone(again, id);
+        QVERIFY2(s.state == JobState::Done, s.error ? s.error->describe().c_str() : "not done");
+        // Only the parts not confirmed before were sent.
+        QVERIFY2(s.bytesTransferred == content.size() - confirmed * 256 * 1024,
+                 qPrintable(QStringLiteral("%1 sent after the restart, %2 parts confirmed before")
+                                .arg(s.bytesTransferred)
+                                .arg(confirmed)));
+        auto got = m_client->fetchSmallFile(r, "main", "weights.bin");
+        QVERIFY(got.ok());
+        QVERIFY(*got == content);
     }
 
     void upload_withoutWriteAccessFails()
