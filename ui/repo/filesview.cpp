@@ -120,6 +120,7 @@ void FilesView::setRepo(const hub::RepoRef &repo, const QString &revision)
         j.cancel();
     m_folderJobs.clear();
     ++m_generation;
+    m_folderSizesUnavailable = false; // asked again once per repo opened
     m_repo = repo;
     m_revision = revision;
     m_commit.clear();
@@ -215,8 +216,10 @@ void FilesView::fetchFolderSizes(const QString &path)
                 auto size = client.folderSize(repo, commit, folder);
                 if (size) {
                     a.sizes.emplace_back(folder, *size);
-                } else if (size.error().code != hub::ErrorCode::EntryNotFound) {
-                    // A Hub (or mirror) without the route, or the network: sizes stay "at least".
+                } else {
+                    // The folder was just listed, so any refusal (not found included) means this Hub
+                    // or mirror does not serve the route as we ask: stop asking. A network problem
+                    // only ends this round. Either way sizes stay "at least …".
                     const auto code = size.error().code;
                     a.unavailable = code != hub::ErrorCode::Network && code != hub::ErrorCode::Timeout &&
                                     code != hub::ErrorCode::Cancelled && code != hub::ErrorCode::RateLimited &&

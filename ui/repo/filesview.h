@@ -85,7 +85,7 @@ private:
     JobHandle m_cacheJob;
     std::vector<JobHandle> m_folderJobs;
     quint64 m_generation = 0;
-    bool m_folderSizesUnavailable = false; ///< the Hub refused the treesize route once: stop asking
+    bool m_folderSizesUnavailable = false; ///< the Hub refused the treesize route for this repo: stop asking
 };
 
 } // namespace hubui
