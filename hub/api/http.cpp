@@ -341,9 +341,7 @@ Expected<HttpResponse> HttpClient::send(const HttpRequest &request)
             result->redirects = redirects;
             result->attempts = attempt + 1;
         }
-        const bool retryableFailure =
-            !result ? (result.error().code == ErrorCode::Network || result.error().code == ErrorCode::Timeout)
-                    : isRetryableStatus(result->status);
+        const bool retryableFailure = !result ? isTransient(result.error().code) : isRetryableStatus(result->status);
         if (retryableFailure && attempt < maxRetries && !delivered && !cancelled()) {
             std::chrono::milliseconds delay = backoff(attempt);
             if (result) {

@@ -4,6 +4,12 @@
 
 namespace hub {
 
+bool isTransient(ErrorCode code)
+{
+    return code == ErrorCode::Network || code == ErrorCode::Timeout || code == ErrorCode::RateLimited ||
+           code == ErrorCode::ServerError;
+}
+
 std::string_view errorCodeName(ErrorCode code)
 {
     switch (code) {

@@ -34,6 +34,8 @@ enum class ErrorCode {
 
 /// Stable machine name of a code ("RepoNotFound"), for logs, JSON output and tests.
 std::string_view errorCodeName(ErrorCode code);
+/// The same request may well succeed later: the network, a timeout, rate limiting, a server error.
+bool isTransient(ErrorCode code);
 
 struct HubError {
     ErrorCode code = ErrorCode::Internal;

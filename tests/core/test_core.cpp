@@ -1,5 +1,6 @@
 #include "hub/cli/args.h"
 #include "hub/core/atomicfile.h"
+#include "hub/core/error.h"
 #include "hub/core/hash.h"
 #include "hub/core/redact.h"
 #include "hub/core/strings.h"
@@ -116,6 +117,17 @@ private slots:
         for (const char *bad : {"", "/etc/passwd", "../x", "a/../b", "a//b", "a/./b", "a\\b", "dir/"})
             QVERIFY2(!isSafeRepoPath(bad), bad);
         QVERIFY(!isSafeRepoPath(std::string_view("a\0b", 3)));
+    }
+
+    // Worth trying again later: the network and the server's bad moments, not refusals.
+    void errors_transientOnesAreTheRetryableOnes()
+    {
+        for (auto c : {hub::ErrorCode::Network, hub::ErrorCode::Timeout, hub::ErrorCode::RateLimited,
+                       hub::ErrorCode::ServerError})
+            QVERIFY2(hub::isTransient(c), hub::errorCodeName(c).data());
+        for (auto c : {hub::ErrorCode::EntryNotFound, hub::ErrorCode::Forbidden, hub::ErrorCode::BadResponse,
+                       hub::ErrorCode::Cancelled, hub::ErrorCode::DiskFull, hub::ErrorCode::Corrupt})
+            QVERIFY2(!hub::isTransient(c), hub::errorCodeName(c).data());
     }
 
     void time_roundTripsIso()

@@ -221,9 +221,7 @@ void FilesView::fetchFolderSizes(const QString &path)
                     // or mirror does not serve the route as we ask: stop asking. A network problem
                     // only ends this round. Either way sizes stay "at least …".
                     const auto code = size.error().code;
-                    a.unavailable = code != hub::ErrorCode::Network && code != hub::ErrorCode::Timeout &&
-                                    code != hub::ErrorCode::Cancelled && code != hub::ErrorCode::RateLimited &&
-                                    code != hub::ErrorCode::ServerError;
+                    a.unavailable = !hub::isTransient(code) && code != hub::ErrorCode::Cancelled;
                     break;
                 }
             }
