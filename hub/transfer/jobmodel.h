@@ -49,8 +49,7 @@ struct UploadFile {
     std::string sha256;
     bool needsUpload = false; ///< LFS object the server does not have yet
     bool uploaded = false;
-    LfsBatchObject action;         ///< where to send it (this session, or the multipart upload resumed)
-    bool resumedMultipart = false; ///< `action` is a multipart upload started before a restart
+    LfsBatchObject action; ///< where to send it (this session, or the multipart upload resumed)
     std::shared_ptr<ActiveUpload> active;
 };
 

@@ -175,15 +175,10 @@ Expected<CommitOutcome> runCommits(HubClient &client, const UploadRequest &req, 
     return out;
 }
 
-} // namespace
-
-namespace {
-/// A saved multipart upload can be finished if it still fits the file and its links have more
-/// than ten minutes left.
-bool canResume(const transfer_internal::MultipartProgress &m, uint64_t size)
+/// A saved multipart upload's links are good for more than ten more minutes. (Its layout fits the
+/// file: it was made for the same oid, i.e. the same bytes.)
+bool linksStillValid(const transfer_internal::MultipartProgress &m)
 {
-    if (m.chunkSize == 0 || m.partUrls.empty() || (size + m.chunkSize - 1) / m.chunkSize != m.partUrls.size())
-        return false;
     if (m.expiresAt.empty())
         return true;
     const auto expires = parseIsoUtc(m.expiresAt);
@@ -191,6 +186,16 @@ bool canResume(const transfer_internal::MultipartProgress &m, uint64_t size)
         std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
     return expires && *expires > now + 600;
 }
+
+/// Bytes of part `p` of an upload (the whole file for a basic one).
+uint64_t partLength(const UploadFile &u, size_t p)
+{
+    if (!u.action.isMultipart())
+        return u.size;
+    const uint64_t offset = p * u.action.chunkSize;
+    return std::min<uint64_t>(u.action.chunkSize, u.size - offset);
+}
+
 } // namespace
 
 void TransferEngine::Impl::resumeMultipartUploads(Job &job)
@@ -199,7 +204,7 @@ void TransferEngine::Impl::resumeMultipartUploads(Job &job)
         auto it = job.multipart.find(u.sha256);
         if (it == job.multipart.end())
             continue;
-        if (!u.lfs || !u.needsUpload || !canResume(it->second, u.size)) {
+        if (!u.lfs || !u.needsUpload || !linksStillValid(it->second)) {
             job.multipart.erase(it); // stored meanwhile, or the links are too old: start over
             continue;
         }
@@ -208,11 +213,11 @@ void TransferEngine::Impl::resumeMultipartUploads(Job &job)
         u.action.upload = LfsAction{m.completeUrl, {}, m.expiresAt};
         u.action.chunkSize = m.chunkSize;
         u.action.partUrls = m.partUrls;
-        u.resumedMultipart = true;
     }
+    // Entries of files no longer part of the upload.
     std::erase_if(job.multipart, [&](const auto &entry) {
         return std::none_of(job.uploads.begin(), job.uploads.end(),
-                            [&](const UploadFile &u) { return u.resumedMultipart && u.sha256 == entry.first; });
+                            [&](const UploadFile &u) { return u.sha256 == entry.first; });
     });
     m_journalDirty = true;
 }
@@ -307,10 +312,9 @@ void TransferEngine::Impl::startUploadObject(Job &job, size_t index)
                 continue;
             a->partEtags[p] = m.partEtags[p];
             a->partDone[p] = true;
-            const uint64_t offset = p * u.action.chunkSize;
-            job.snap.bytesDone += std::min<uint64_t>(u.action.chunkSize, u.size - offset);
+            job.snap.bytesDone += partLength(u, p);
+            markChanged(job);
         }
-        markChanged(job);
     }
     u.active = a;
     driveUploadObject(job, index);
@@ -339,7 +343,7 @@ void TransferEngine::Impl::driveUploadObject(Job &job, size_t index)
         setCommonOptions(c, url, false);
         c->fd = a.fd;
         c->offset = multipart ? p * u.action.chunkSize : 0;
-        c->length = multipart ? std::min<uint64_t>(u.action.chunkSize, u.size - c->offset) : u.size;
+        c->length = partLength(u, p);
         c->sent = 0;
         c->headerList = curl_slist_append(c->headerList, "Expect:");
         curl_easy_setopt(c->easy, CURLOPT_HTTPHEADER, c->headerList);
@@ -440,8 +444,7 @@ void TransferEngine::Impl::onUploadDone(Conn &conn, CURLcode code)
             // attempt starts this file over with fresh instructions.
             job.multipart.erase(u.sha256);
             job.planned = false;
-            if (u.resumedMultipart)
-                err.message += " The upload begun before could not be finished; retrying sends the file again.";
+            err.message += " Retrying sends the file again.";
         }
         fail(job, err);
         return;
