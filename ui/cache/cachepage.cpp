@@ -169,15 +169,13 @@ void CachePage::buildUi()
     header->setStretchLastSection(false);
     header->setSectionResizeMode(CacheModel::Name, QHeaderView::Stretch);
     const QFontMetrics fm = m_view->fontMetrics();
-    const int bytesWidth = fm.horizontalAdvance(QStringLiteral("888.8 MB")) + 24;
-    for (int c : {CacheModel::Size, CacheModel::Exclusive, CacheModel::Shared})
-        header->resizeSection(
-            c, std::max(bytesWidth, fm.horizontalAdvance(m_filter->headerData(c, Qt::Horizontal).toString()) + 24));
-    // Wide enough for a typical value and for the (translated) header text.
+    // Wide enough for a typical value and for the (translated) header text and its sort arrow.
     const auto fit = [&](int column, const QString &sample) {
         const QString title = m_filter->headerData(column, Qt::Horizontal).toString();
         header->resizeSection(column, std::max(fm.horizontalAdvance(sample), fm.horizontalAdvance(title) + 8) + 16);
     };
+    for (int c : {CacheModel::Size, CacheModel::Exclusive, CacheModel::Shared})
+        fit(c, QStringLiteral("888.8 MB"));
     fit(CacheModel::Refs, QStringLiteral("main, v1.0.0"));
     fit(CacheModel::LastUsed,
         QLocale().toString(QDateTime(QDate(2026, 12, 28), QTime(23, 59, 59)), QLocale::ShortFormat));

@@ -137,7 +137,7 @@ QVariant FileTreeModel::data(const QModelIndex &index, int role) const
         switch (index.column()) {
         case Name: return n.loading ? tr("%1 (listing…)").arg(qstr(n.name)) : qstr(n.name);
         case Size:
-            if (n.complete || n.sizeExact)
+            if (n.sizeExact) // includes complete
                 return formatBytes(n.size);
             return n.files > 0 ? tr("at least %1").arg(formatBytes(n.size)) : tr("not listed yet");
         case Storage:
