@@ -10,7 +10,6 @@
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QCoreApplication>
 #include <QDateTime>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -180,7 +179,7 @@ void CachePage::buildUi()
     fit(CacheModel::LastUsed,
         QLocale().toString(QDateTime(QDate(2026, 12, 28), QTime(23, 59, 59)), QLocale::ShortFormat));
     fit(CacheModel::Pinned, QString()); // the cell says the same as the header
-    fit(CacheModel::Status, QCoreApplication::translate("hubui::CacheModel", "%n revision(s)", nullptr, 12));
+    fit(CacheModel::Status, CacheModel::tr("%n revision(s)", nullptr, 12));
 
     m_repoChart = new SpaceChart(tr("Space by repository"), m_repoUsage, this);
     m_revisionChart = new SpaceChart(tr("Space by revision"), m_revisionUsage, this);

@@ -231,8 +231,7 @@ void FilesView::fetchFolderSizes(const QString &path)
             if (generation != m_generation)
                 return;
             m_folderSizesUnavailable = m_folderSizesUnavailable || a.unavailable;
-            for (const auto &[folder, bytes] : a.sizes)
-                m_model->setFolderSize(qstr(folder), bytes);
+            m_model->setFolderSizes(a.sizes);
             std::erase_if(m_folderJobs, [](const JobHandle &j) { return !j.isRunning(); });
         }));
 }

@@ -369,13 +369,27 @@ void FileTreeModel::setFolderFailed(const QString &path)
 
 void FileTreeModel::setFolderSize(const QString &path, quint64 bytes)
 {
-    Node *folder = findNode(path.toStdString());
-    if (folder == nullptr || !folder->folder || folder == m_root.get())
+    setFolderSizes({{path.toStdString(), bytes}});
+}
+
+void FileTreeModel::setFolderSizes(const std::vector<std::pair<std::string, uint64_t>> &sizes)
+{
+    std::vector<const Node *> changed;
+    for (const auto &[path, bytes] : sizes) {
+        Node *folder = findNode(path);
+        if (folder == nullptr || !folder->folder || folder == m_root.get())
+            continue;
+        folder->hubSize = bytes;
+        changed.push_back(folder);
+    }
+    if (changed.empty())
         return;
-    folder->hubSize = bytes;
-    recompute();
-    for (const Node *n = folder; n != nullptr && n != m_root.get(); n = n->parent)
-        emit dataChanged(indexOf(n, 0), indexOf(n, ColumnCount - 1));
+    recompute(); // once for the whole batch
+    std::set<const Node *> done;
+    for (const Node *folder : changed) {
+        for (const Node *n = folder; n != nullptr && n != m_root.get() && done.insert(n).second; n = n->parent)
+            emit dataChanged(indexOf(n, 0), indexOf(n, ColumnCount - 1));
+    }
 }
 
 QStringList FileTreeModel::foldersWithoutSize(const QString &path) const

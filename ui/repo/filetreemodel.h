@@ -7,6 +7,7 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace hubui {
@@ -62,6 +63,8 @@ public:
     /// The Hub's total for folder `path` (every file below it), known before it is listed: its size
     /// then shows exactly instead of "at least …". Ignored for an unknown path.
     void setFolderSize(const QString &path, quint64 bytes);
+    /// The same for several folders at once (one recomputation of the aggregates).
+    void setFolderSizes(const std::vector<std::pair<std::string, uint64_t>> &sizes);
     /// Folders shown whose size is not exactly known (not fully listed, no total from the Hub):
     /// the direct subfolders of `path` ("" = the root).
     QStringList foldersWithoutSize(const QString &path) const;
