@@ -29,6 +29,9 @@ std::string_view errorCodeName(ErrorCode code)
     case ErrorCode::Timeout: return "Timeout";
     case ErrorCode::BadResponse: return "BadResponse";
     case ErrorCode::Offline: return "Offline";
+    case ErrorCode::Certificate: return "Certificate";
+    case ErrorCode::Proxy: return "Proxy";
+    case ErrorCode::Refused: return "Refused";
     case ErrorCode::Cancelled: return "Cancelled";
     case ErrorCode::DiskFull: return "DiskFull";
     case ErrorCode::Io: return "Io";

@@ -23,6 +23,9 @@ enum class ErrorCode {
     Timeout,
     BadResponse, // the server answered something we cannot understand
     Offline,
+    Certificate, // TLS: untrusted, expired or wrong-host certificate (never retried)
+    Proxy,       // the proxy refused, needs credentials, or cannot be reached
+    Refused,     // a server answer we will not act on: a non-http(s) URL, a hostile path or id
     Cancelled,
     DiskFull,
     Io,
@@ -47,6 +50,9 @@ struct HubError {
     int httpStatus = 0;
     /// Seconds the server asked us to wait (Retry-After / RateLimit), or -1.
     int retryAfterSeconds = -1;
+    /// What the error is about, for ui/ to render its own (translated) sentence: a host name
+    /// ("proxy.corp:3128"), a repo path, a repo id. Empty when nothing more specific applies.
+    std::string subject;
 
     static HubError make(ErrorCode code, std::string message, std::string detail = {});
     /// "message (detail)" or just the message.
