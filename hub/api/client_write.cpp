@@ -300,6 +300,9 @@ Expected<CommitResult> HubClient::commit(const RepoRef &repo, const CommitReques
     req.body = buildCommitPayload(request);
     req.revision = request.revision;
     req.retry = false; // never send a commit twice
+    // Inline files make a commit body up to tens of MB: more time than a small API answer needs.
+    if (config().requestTimeout.count() > 0)
+        req.timeout = std::max<std::chrono::milliseconds>(config().requestTimeout, std::chrono::minutes(10));
     auto r = send(req);
     if (!r)
         return r.error();

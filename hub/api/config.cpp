@@ -4,6 +4,8 @@
 #include "hub/core/strings.h"
 #include "hub/core/version.h"
 
+#include <curl/curl.h>
+
 #include <cstdlib>
 
 namespace hub {
@@ -34,7 +36,8 @@ std::string firstEnv(std::initializer_list<const char *> names)
 
 std::string ClientConfig::defaultUserAgent()
 {
-    return std::string("HubDesk/") + HUBDESK_VERSION;
+    const curl_version_info_data *curl = curl_version_info(CURLVERSION_NOW);
+    return std::string("hubdesk/") + HUBDESK_VERSION + "; libcurl/" + (curl && curl->version ? curl->version : "?");
 }
 
 std::string ClientConfig::normalizeEndpoint(std::string endpoint)

@@ -33,7 +33,7 @@ struct ClientConfig {
     std::string noProxy;
     /// PEM file with extra CA certificates (empty: the system store). TLS verification is always on.
     std::string caBundle;
-    /// "HubDesk/<version>"
+    /// "hubdesk/<version>; libcurl/<version>" (see defaultUserAgent).
     std::string userAgent;
     /// HF_HUB_OFFLINE: every request fails with ErrorCode::Offline before touching the network.
     bool offline = false;
@@ -43,10 +43,13 @@ struct ClientConfig {
     /// a stalled server never hangs a caller.
     long lowSpeedLimitBytes = 1;
     std::chrono::seconds lowSpeedTime{30};
-    /// Overall limit per attempt for API calls (0: none). Downloads set their own.
-    std::chrono::milliseconds requestTimeout{0};
-    /// Largest body buffered in memory for one API response (a bigger body is TooLarge).
-    size_t maxBodyBytes = size_t{256} << 20;
+    /// Overall deadline of one API call, every redirect and retry included (0: none), so a server
+    /// that trickles its answer cannot hold a caller. Calls that send big bodies (commits) set
+    /// their own; the transfer engine's downloads and uploads use the minimum-progress rule instead.
+    std::chrono::milliseconds requestTimeout{60000};
+    /// Largest body buffered in memory for one API response (a bigger body is TooLarge); routes
+    /// with small answers set lower caps (HttpRequest::maxBodyBytes).
+    size_t maxBodyBytes = size_t{64} << 20;
     /// Redirect hops followed per request.
     int maxRedirects = 10;
     RetryPolicy retry;
@@ -60,7 +63,9 @@ struct ClientConfig {
     /// HF_HUB_OFFLINE (1/true/yes/on); CURL_CA_BUNDLE / SSL_CERT_FILE / REQUESTS_CA_BUNDLE.
     static ClientConfig fromEnvironment();
 
-    /// "HubDesk/<version>".
+    /// "hubdesk/<version>; libcurl/<version>": a truthful agent, like huggingface_hub's
+    /// "huggingface_hub/<version>; python/...". CDNs treat default agents differently (the Xet
+    /// bridge's CDN strips X-Linked-* headers from cached replies to them).
     static std::string defaultUserAgent();
 
     /// Returns the endpoint without trailing slashes.

@@ -18,10 +18,13 @@ std::string redactSecrets(std::string_view text)
     static const std::regex token(R"((hf_|api_org_)[A-Za-z0-9_\-]{4,})");
     static const std::regex bearer(R"((Bearer|Basic)\s+[A-Za-z0-9_\-\.=:/+]+)");
     static const std::regex urlQuery(R"((https?://[^\s?#"']*)[?][^\s"'#]*)");
+    // user:password@ in any URL (a proxy's credentials, or a server-given URL)
+    static const std::regex userInfo(R"(([A-Za-z][A-Za-z0-9+.\-]*://)[^/\s@?#"']+@)");
     std::string s(text);
     s = std::regex_replace(s, token, "[redacted]");
     s = std::regex_replace(s, bearer, "$1 [redacted]");
     s = std::regex_replace(s, urlQuery, "$1?[redacted]");
+    s = std::regex_replace(s, userInfo, "$1[redacted]@");
     return s;
 }
 

@@ -6,7 +6,7 @@
 
 namespace hub {
 
-/// Replaces Hub tokens (hf_..., api_org_...), Bearer credentials and the query of every URL
+/// Replaces Hub tokens (hf_..., api_org_...), Bearer credentials, user:password@ in URLs and the query of every URL
 /// in `text` with "[redacted]". Safe to call on any message before it is shown or logged.
 std::string redactSecrets(std::string_view text);
 

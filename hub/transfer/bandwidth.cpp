@@ -4,11 +4,11 @@
 
 namespace hub::transfer_internal {
 
-void BandwidthLimiter::setLimit(uint64_t bytesPerSec)
+void BandwidthLimiter::setLimit(uint64_t bytesPerSec, Clock::time_point now)
 {
     m_limit = bytesPerSec;
     m_tokens = 0;
-    m_last = Clock::now();
+    m_last = now;
 }
 
 bool BandwidthLimiter::take(uint64_t bytes)
@@ -21,12 +21,11 @@ bool BandwidthLimiter::take(uint64_t bytes)
     return true;
 }
 
-bool BandwidthLimiter::refill()
+bool BandwidthLimiter::refill(Clock::time_point now)
 {
     if (m_limit == 0)
         return true;
-    const auto now = Clock::now();
-    const double secs = std::chrono::duration<double>(now - m_last).count();
+    const double secs = std::max(0.0, std::chrono::duration<double>(now - m_last).count());
     m_last = now;
     // A burst of at most 1/10 s keeps the rate smooth while still allowing big curl chunks.
     const double burst = std::max(static_cast<double>(m_limit) / 10.0, 16384.0);

@@ -1,5 +1,6 @@
 // Downloads: planning (helper thread) and the ranged, verified fetch of each file (worker).
 
+#include "hub/api/retry.h"
 #include "hub/api/urls.h"
 #include "hub/core/redact.h"
 #include "hub/transfer/engineimpl.h"
@@ -218,7 +219,7 @@ void TransferEngine::Impl::driveFile(Job &job, size_t index)
     ActiveDownload &a = *active;
     const DownloadRequest &req = *job.snap.download;
     const bool cacheMode = req.localDir.empty();
-    const auto now = Clock::now();
+    const auto now = this->now();
 
     if (a.phase == ActiveDownload::Phase::WaitLock) {
         if (now < a.nextTry)
@@ -310,6 +311,7 @@ void TransferEngine::Impl::driveFile(Job &job, size_t index)
             a.follower->advance(frontier);
         }
         a.conns.assign(f.segments.size(), nullptr);
+        a.reresolves.assign(f.segments.size(), 0);
         a.retryAt.assign(f.segments.size(), Clock::time_point{});
         a.failures.assign(f.segments.size(), 0);
         a.rangesOk = f.segments.size() == 1;
@@ -362,18 +364,26 @@ void TransferEngine::Impl::startSegment(Job &job, size_t index, size_t s)
     auto &f = job.files[index];
     ActiveDownload &a = *f.active;
     Segment &g = f.segments[s];
-    Conn *c = newConn(Conn::Kind::Segment, job, index, s);
     const bool direct = !a.directUrl.empty();
-    const std::string url = direct ? a.directUrl : resolveUrl(job, f.path);
-    setCommonOptions(c, url, direct ? a.directWithToken : true);
-    c->ranged = g.pos > 0 || g.end < f.size;
-    if (c->ranged) {
-        const std::string range = "Range: bytes=" + std::to_string(g.pos) + "-" + std::to_string(g.end - 1);
-        c->headerList = curl_slist_append(c->headerList, range.c_str());
+    CurlRequest request;
+    request.url = direct ? a.directUrl : resolveUrl(job, f.path);
+    request.withToken = direct ? a.directWithToken : true;
+    const bool ranged = g.pos > 0 || g.end < f.size;
+    if (ranged)
+        request.headers.push_back("Range: bytes=" + std::to_string(g.pos) + "-" + std::to_string(g.end - 1));
+    request.headers.emplace_back("Accept-Encoding: identity");
+    // directUrl passed checkServerUrl when the redirect was taken; check again before a handle exists.
+    if (auto allowed = checkServerUrl(request.url, "a download address"); !allowed) {
+        fail(job, allowed.error());
+        return;
     }
-    c->headerList = curl_slist_append(c->headerList, "Accept-Encoding: identity");
-    curl_easy_setopt(c->easy, CURLOPT_HTTPHEADER, c->headerList);
-    curl_easy_setopt(c->easy, CURLOPT_HTTPGET, 1L);
+    Conn *c = newConn(Conn::Kind::Segment, job, index, s);
+    c->ranged = ranged;
+    if (auto prepared = prepareConn(c, std::move(request)); !prepared) {
+        removeConn(c);
+        fail(job, prepared.error());
+        return;
+    }
     a.conns[s] = c;
     addConn(c);
 }
@@ -416,7 +426,9 @@ size_t TransferEngine::Impl::onSegmentData(Conn &conn, const char *data, size_t 
         g.pos += w;
         a.fetched += w;
         conn.bytesThisAttempt += w;
-        a.failures[conn.partIndex] = 0;
+        if (conn.bytesThisAttempt >= progressBytes())
+            a.failures[conn.partIndex] = 0;
+        a.reresolves[conn.partIndex] = 0;
         addProgress(job, w);
         m_journalDirty = true;
         if (a.follower)
@@ -444,8 +456,10 @@ void TransferEngine::Impl::onSegmentDone(Conn &conn, CURLcode code)
     const uint64_t moved = conn.bytesThisAttempt;
     std::optional<HubError> diskErr = conn.diskErrorValue;
     std::optional<HubError> httpErr;
-    if (status >= 400)
+    if (status >= 400 || status == 407)
         httpErr = httpError(conn, job, f.path);
+    const bool fromDirectUrl = !a.directUrl.empty() && url == a.directUrl && !sameOriginAsEndpoint(url);
+    const HubError transportErr = code == CURLE_OK ? HubError{} : connFailure(conn, code);
     a.conns[s] = nullptr;
     removeConn(&conn);
 
@@ -472,9 +486,31 @@ void TransferEngine::Impl::onSegmentDone(Conn &conn, CURLcode code)
                                      "The Hub sent the download somewhere HubDesk cannot follow.", stripUrlQuery(url)));
             return;
         }
-        a.directUrl = hub::resolveUrl(url, *location);
+        const std::string next = hub::resolveUrl(url, *location);
+        if (auto allowed = checkServerUrl(next, "a download redirect"); !allowed) {
+            fail(job, allowed.error());
+            return;
+        }
+        a.directUrl = next;
         a.directWithToken = withToken && sameOriginAsEndpoint(a.directUrl);
         startSegment(job, index, s);
+        return;
+    }
+    if (code == CURLE_OK && fromDirectUrl && (status == 400 || status == 403 || status == 410)) {
+        // Signed storage URLs expire (about an hour) and may be bound to the range that produced
+        // them: resolve the file again for this segment's range. Verified bytes stay where they
+        // are; only this segment's request is made again.
+        if (++a.reresolves[s] <= options.maxReresolves) {
+            a.directUrl.clear();
+            startSegment(job, index, s);
+            return;
+        }
+        HubError e = *httpErr;
+        e.message = "The storage server kept refusing fresh download links for "
+                    " + f.path + "
+                    " (" +
+                    std::to_string(a.reresolves[s]) + " in a row): " + e.message;
+        fail(job, e);
         return;
     }
     if ((code == CURLE_OK || abort == Conn::Abort::SegmentComplete) && status >= 200 && status < 300) {
@@ -487,35 +523,46 @@ void TransferEngine::Impl::onSegmentDone(Conn &conn, CURLcode code)
         return;
     }
     if (code == CURLE_OK && httpErr) {
-        if (isTransientStatus(status))
+        if (httpErr->code != ErrorCode::Proxy && isRetryableStatus(static_cast<int>(status)))
             segmentFailed(job, index, s, *httpErr, &headers, moved);
         else
             fail(job, *httpErr);
         return;
     }
-    HubError err = code == CURLE_OPERATION_TIMEDOUT
-                       ? HubError::make(ErrorCode::Timeout, "The server stopped sending data; trying again.",
-                                        std::string(curl_easy_strerror(code)))
-                       : HubError::make(ErrorCode::Network, "The connection to the Hub was interrupted; trying again.",
-                                        std::string(curl_easy_strerror(code)));
-    segmentFailed(job, index, s, err, nullptr, moved);
+    if (code == CURLE_OK && status == 0) {
+        segmentFailed(job, index, s,
+                      HubError::make(ErrorCode::BadResponse, "The server's answer could not be read; trying again.",
+                                     stripUrlQuery(url)),
+                      nullptr, moved);
+        return;
+    }
+    if (!isRetryableError(transportErr)) {
+        fail(job, transportErr); // a certificate or proxy problem: trying again cannot fix it
+        return;
+    }
+    segmentFailed(job, index, s, transportErr, nullptr, moved);
 }
 
 void TransferEngine::Impl::segmentFailed(Job &job, size_t index, size_t s, HubError error, const HttpHeaders *headers,
                                          uint64_t moved)
 {
     ActiveDownload &a = *job.files[index].active;
-    if (moved > 0)
+    if (moved >= progressBytes())
         a.failures[s] = 0;
     const int failures = ++a.failures[s];
-    if (failures > options.maxRetries) {
+    const auto delay = retryDelayFor(failures, headers);
+    if (!delay) {
+        fail(job, error); // the server asks for a longer wait than we sleep through; it says how long
+        return;
+    }
+    if (failures > maxRetries()) {
         error.message = "The transfer failed " + std::to_string(failures) + " times in a row. " + error.message;
         if (error.code == ErrorCode::Network || error.code == ErrorCode::Timeout)
             error.message += " Check the network connection and retry.";
         fail(job, error);
         return;
     }
-    a.retryAt[s] = Clock::now() + backoff(failures, headers);
+    a.retryAt[s] = now() + *delay;
     job.snap.error = error;
     if (job.snap.state != JobState::Retrying) {
         job.snap.state = JobState::Retrying;

@@ -1,5 +1,6 @@
 #include "hub/transfer/engine.h"
 
+#include "hub/api/curlsetup.h"
 #include "hub/core/redact.h"
 #include "hub/transfer/engineimpl.h"
 
@@ -38,15 +39,6 @@ bool isFinalState(JobState state)
 }
 
 namespace {
-void curlGlobalInit()
-{
-    static const bool once = [] {
-        curl_global_init(CURL_GLOBAL_DEFAULT);
-        return true;
-    }();
-    (void)once;
-}
-
 std::string titleFor(const JobSnapshot &s)
 {
     if (s.download) {
@@ -217,7 +209,7 @@ void TransferEngine::setBandwidthLimit(uint64_t bytesPerSec)
 {
     m_impl->post([impl = m_impl.get(), bytesPerSec] {
         impl->options.bandwidthLimitBytesPerSec = bytesPerSec;
-        impl->bandwidth.setLimit(bytesPerSec);
+        impl->bandwidth.setLimit(bytesPerSec, impl->now());
     });
 }
 
@@ -271,12 +263,12 @@ void TransferEngine::setEventSink(std::shared_ptr<EventSink> sink)
 TransferEngine::Impl::Impl(EngineOptions opts)
     : options(std::move(opts)), cacheWriter(options.cacheDir), journal(options.stateDir)
 {
-    curlGlobalInit();
+    hub::curlGlobalInit();
     // A write past RLIMIT_FSIZE must fail with EFBIG (reported as a full disk), not kill us.
     ::signal(SIGXFSZ, SIG_IGN);
     options.maxParallelFiles = std::max(1, options.maxParallelFiles);
     options.connectionsPerFile = std::max(1, options.connectionsPerFile);
-    bandwidth.setLimit(options.bandwidthLimitBytesPerSec);
+    bandwidth.setLimit(options.bandwidthLimitBytesPerSec, now());
     multi = curl_multi_init();
     curl_multi_setopt(multi, CURLMOPT_MAX_HOST_CONNECTIONS, 0L);
     curl_multi_setopt(multi, CURLMOPT_MAXCONNECTS, 64L);
@@ -536,7 +528,7 @@ void TransferEngine::Impl::run()
 
 void TransferEngine::Impl::tick()
 {
-    if (!pausedConns.empty() && bandwidth.refill()) {
+    if (!pausedConns.empty() && bandwidth.refill(now())) {
         std::vector<Conn *> resume;
         resume.swap(pausedConns);
         for (auto *c : resume) {
@@ -671,174 +663,6 @@ void TransferEngine::Impl::saveJournal(bool force)
     lastJournalSave = now;
     m_journalDirty = false;
     m_journalUrgent = false;
-}
-
-// ------------------------------------------------------------------------------------------
-// Connections
-
-TransferEngine::Impl::Conn *TransferEngine::Impl::newConn(Conn::Kind kind, Job &job, size_t fileIndex, size_t partIndex)
-{
-    auto owned = std::make_unique<Conn>();
-    Conn *c = owned.get();
-    c->kind = kind;
-    c->impl = this;
-    c->job = &job;
-    c->fileIndex = fileIndex;
-    c->partIndex = partIndex;
-    c->easy = curl_easy_init();
-    conns.emplace(c, std::move(owned));
-    return c;
-}
-
-void TransferEngine::Impl::addConn(Conn *conn)
-{
-    curl_multi_add_handle(multi, conn->easy);
-}
-
-void TransferEngine::Impl::removeConn(Conn *conn)
-{
-    auto it = conns.find(conn);
-    if (it == conns.end())
-        return;
-    curl_multi_remove_handle(multi, conn->easy);
-    curl_easy_cleanup(conn->easy);
-    curl_slist_free_all(conn->headerList);
-    pausedConns.erase(std::remove(pausedConns.begin(), pausedConns.end(), conn), pausedConns.end());
-    conns.erase(it);
-}
-
-bool TransferEngine::Impl::sameOriginAsEndpoint(const std::string &url) const
-{
-    return urlOrigin(url) == urlOrigin(options.clientConfig.endpoint);
-}
-
-void TransferEngine::Impl::setCommonOptions(Conn *c, const std::string &url, bool withToken)
-{
-    const auto &cfg = options.clientConfig;
-    c->url = url;
-    c->withToken = withToken && !cfg.token.empty();
-    c->status = 0;
-    c->headers = HttpHeaders();
-    c->body.clear();
-    c->abort = Conn::Abort::None;
-    c->bytesThisAttempt = 0;
-    CURL *e = c->easy;
-    curl_easy_setopt(e, CURLOPT_URL, url.c_str());
-    curl_easy_setopt(e, CURLOPT_PRIVATE, c);
-    curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 0L);
-    curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, &Impl::headerCallback);
-    curl_easy_setopt(e, CURLOPT_HEADERDATA, c);
-    curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, &Impl::writeCallback);
-    curl_easy_setopt(e, CURLOPT_WRITEDATA, c);
-    curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(cfg.connectTimeout.count()));
-    curl_easy_setopt(e, CURLOPT_LOW_SPEED_LIMIT, 1L);
-    curl_easy_setopt(e, CURLOPT_LOW_SPEED_TIME, static_cast<long>(options.stallTimeout.count()));
-    curl_easy_setopt(e, CURLOPT_BUFFERSIZE, 512L * 1024L);
-    curl_easy_setopt(e, CURLOPT_TCP_KEEPALIVE, 1L);
-    const std::string ua = cfg.userAgent.empty() ? ClientConfig::defaultUserAgent() : cfg.userAgent;
-    curl_easy_setopt(e, CURLOPT_USERAGENT, ua.c_str());
-    const std::string &proxy = url.rfind("http://", 0) == 0 ? cfg.httpProxy : cfg.proxy;
-    if (!proxy.empty())
-        curl_easy_setopt(e, CURLOPT_PROXY, proxy.c_str());
-    if (!cfg.noProxy.empty())
-        curl_easy_setopt(e, CURLOPT_NOPROXY, cfg.noProxy.c_str());
-    if (!cfg.caBundle.empty())
-        curl_easy_setopt(e, CURLOPT_CAINFO, cfg.caBundle.c_str());
-    curl_slist_free_all(c->headerList);
-    c->headerList = nullptr;
-    if (c->withToken)
-        c->headerList = curl_slist_append(c->headerList, ("Authorization: Bearer " + cfg.token).c_str());
-}
-
-bool TransferEngine::Impl::isTransientStatus(long status) const
-{
-    return status == 408 || status == 429 || status == 500 || status == 502 || status == 503 || status == 504;
-}
-
-std::chrono::milliseconds TransferEngine::Impl::backoff(int failures, const HttpHeaders *headers) const
-{
-    if (headers) {
-        const int server = serverRetryDelaySeconds(*headers);
-        if (server >= 0)
-            return std::chrono::milliseconds(int64_t{server} * 1000);
-    }
-    const int shift = std::clamp(failures - 1, 0, 3);
-    return options.retryBaseDelay * (1 << shift);
-}
-
-HubError TransferEngine::Impl::httpError(const Conn &conn, const Job &job, const std::string &path) const
-{
-    HttpRequest req;
-    req.url = conn.url;
-    req.repoType = job.snap.repo.type;
-    req.repoId = job.snap.repo.id.str();
-    req.revision = job.snap.revision;
-    req.path = path;
-    HttpResponse resp;
-    resp.status = static_cast<int>(conn.status);
-    resp.headers = conn.headers;
-    resp.body = conn.body;
-    resp.url = conn.url;
-    return mapHttpError(req, resp, conn.withToken);
-}
-
-size_t TransferEngine::Impl::headerCallback(char *data, size_t size, size_t count, void *user)
-{
-    auto *c = static_cast<Conn *>(user);
-    const size_t n = size * count;
-    std::string_view line(data, n);
-    while (!line.empty() && (line.back() == '\n' || line.back() == '\r'))
-        line.remove_suffix(1);
-    if (line.substr(0, 5) == "HTTP/") {
-        c->headers = HttpHeaders();
-        c->body.clear();
-        const auto sp = line.find(' ');
-        c->status = sp == std::string_view::npos ? 0 : std::atol(std::string(line.substr(sp + 1, 3)).c_str());
-        return n;
-    }
-    const auto colon = line.find(':');
-    if (colon != std::string_view::npos) {
-        auto value = line.substr(colon + 1);
-        while (!value.empty() && value.front() == ' ')
-            value.remove_prefix(1);
-        c->headers.add(std::string(line.substr(0, colon)), std::string(value));
-    }
-    return n;
-}
-
-size_t TransferEngine::Impl::writeCallback(char *data, size_t size, size_t count, void *user)
-{
-    auto *c = static_cast<Conn *>(user);
-    const size_t n = size * count;
-    if (c->kind == Conn::Kind::Segment)
-        return c->impl->onSegmentData(*c, data, n);
-    if (c->body.size() < (size_t{1} << 20))
-        c->body.append(data, std::min(n, (size_t{1} << 20) - c->body.size()));
-    return n;
-}
-
-size_t TransferEngine::Impl::readCallback(char *data, size_t size, size_t count, void *user)
-{
-    auto *c = static_cast<Conn *>(user);
-    Impl *impl = c->impl;
-    const size_t room = size * count;
-    const uint64_t left = c->length - c->sent;
-    if (left == 0)
-        return 0;
-    const size_t want = static_cast<size_t>(std::min<uint64_t>(room, left));
-    if (!impl->bandwidth.take(want)) {
-        c->paused = true;
-        impl->pausedConns.push_back(c);
-        return CURL_READFUNC_PAUSE;
-    }
-    const ssize_t got = ::pread(c->fd, data, want, static_cast<off_t>(c->offset + c->sent));
-    if (got <= 0)
-        return CURL_READFUNC_ABORT;
-    c->sent += static_cast<uint64_t>(got);
-    c->bytesThisAttempt += static_cast<uint64_t>(got);
-    impl->addProgress(*c->job, static_cast<uint64_t>(got));
-    return static_cast<size_t>(got);
 }
 
 } // namespace hub

@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -38,12 +39,20 @@ struct EngineOptions {
     bool autoResume = true;
     /// Files at least this big are fetched over several ranged connections.
     uint64_t multiConnectionThreshold = uint64_t{16} << 20;
-    /// A connection that moves no byte for this long is dropped and retried.
+    /// The minimum-progress rule: a connection slower than minBytesPerSecond for stallTimeout is
+    /// dropped and retried (when no bandwidth limit is set). An attempt counts as progress, and
+    /// resets the failure count, only when it moved at least minBytesPerSecond * stallTimeout
+    /// bytes, so a server that sends a few bytes and stalls fails after clientConfig.retry's
+    /// maxRetries attempts. Retries and their backoff follow clientConfig.retry (RetryPolicy).
     std::chrono::seconds stallTimeout{30};
-    /// Attempts without progress before a file fails (progress resets the count).
-    int maxRetries = 5;
-    /// Base delay of the exponential backoff between attempts.
-    std::chrono::milliseconds retryBaseDelay{1000};
+    uint64_t minBytesPerSecond = 1024;
+    /// How often a file re-resolves its expired signed URL (403/400/410 from the storage host)
+    /// in a row without getting a byte, before it fails.
+    int maxReresolves = 3;
+    /// Test hook: the clock every retry deadline and the bandwidth limiter are measured with
+    /// (default std::chrono::steady_clock::now). Like HttpClient::setSleepFunction, it lets a
+    /// test assert the waits without timing anything.
+    std::function<std::chrono::steady_clock::time_point()> clock;
     /// An upload is split into several commits above this many files ("part k of n").
     int maxFilesPerCommit = 1000;
     /// ... or above this many bytes of regular (inline, base64) file content.

@@ -3,6 +3,7 @@
 // is owned by the worker thread unless a comment says otherwise.
 
 #include "hub/api/client.h"
+#include "hub/api/curlsetup.h"
 #include "hub/api/http.h"
 #include "hub/cache/writer.h"
 #include "hub/transfer/bandwidth.h"
@@ -63,6 +64,7 @@ struct Conn {
     uint64_t length = 0;
     uint64_t sent = 0;
     std::string postBody;
+    char errorBuffer[CURL_ERROR_SIZE] = {};
 };
 
 /// Runtime state of a file being downloaded.
@@ -79,7 +81,8 @@ struct ActiveDownload {
     bool directWithToken = false;
     bool rangesOk = false;
     int redirects = 0;
-    std::vector<Conn *> conns; ///< per segment
+    std::vector<Conn *> conns;   ///< per segment
+    std::vector<int> reresolves; ///< per segment: fresh signed URLs fetched without progress since
     std::vector<Clock::time_point> retryAt;
     std::vector<int> failures;          ///< attempts without progress, per segment
     bool counted = true;                ///< counts towards maxParallelFiles
@@ -171,11 +174,21 @@ struct TransferEngine::Impl {
     Conn *newConn(Conn::Kind kind, Job &job, size_t fileIndex, size_t partIndex);
     void addConn(Conn *conn);
     void removeConn(Conn *conn);
-    void setCommonOptions(Conn *conn, const std::string &url, bool withToken);
+    /// Sets the connection up for `request` through the one HTTP policy (hub/api/curlsetup.h),
+    /// with the engine's callbacks and its minimum-progress rule. Refuses a non-http(s) URL.
+    Expected<void> prepareConn(Conn *conn, CurlRequest request);
     bool sameOriginAsEndpoint(const std::string &url) const;
     HubError httpError(const Conn &conn, const Job &job, const std::string &path) const;
-    bool isTransientStatus(long status) const;
-    std::chrono::milliseconds backoff(int failures, const HttpHeaders *headers) const;
+    /// A transfer that failed below HTTP (TLS, proxy, network, stall), in plain words.
+    HubError connFailure(const Conn &conn, CURLcode code) const;
+    /// The wait before the next attempt after `failures` failed ones (1 = the first failure), from
+    /// the client's RetryPolicy; nullopt when the server asks for a longer wait than we sleep.
+    std::optional<std::chrono::milliseconds> retryDelayFor(int failures, const HttpHeaders *headers) const;
+    int maxRetries() const;
+    /// Bytes an attempt must move to count as progress (EngineOptions::minBytesPerSecond).
+    uint64_t progressBytes() const;
+    /// EngineOptions::clock, or the steady clock: every retry deadline is measured with it.
+    Clock::time_point now() const;
     static size_t headerCallback(char *data, size_t size, size_t count, void *user);
     static size_t writeCallback(char *data, size_t size, size_t count, void *user);
     static size_t readCallback(char *data, size_t size, size_t count, void *user);

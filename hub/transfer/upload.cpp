@@ -1,5 +1,7 @@
 // Uploads: pre-flight and LFS batch (helper thread), PUT of LFS objects (worker), commits (helper).
 
+#include "hub/api/curlsetup.h"
+#include "hub/api/retry.h"
 #include "hub/core/redact.h"
 #include "hub/core/strings.h"
 #include "hub/core/timeutil.h"
@@ -324,7 +326,7 @@ void TransferEngine::Impl::driveUploadObject(Job &job, size_t index)
 {
     auto &u = job.uploads[index];
     ActiveUpload &a = *u.active;
-    const auto now = Clock::now();
+    const auto now = this->now();
     const size_t parts = a.conns.size();
     int running = 0;
     for (auto *c : a.conns)
@@ -337,21 +339,26 @@ void TransferEngine::Impl::driveUploadObject(Job &job, size_t index)
         if (a.conns[p] || a.retryAt[p] > now || running >= options.connectionsPerFile)
             continue;
         const bool multipart = u.action.isMultipart();
+        CurlRequest request;
+        request.url = multipart ? u.action.partUrls[p] : u.action.upload->href;
+        request.method = HttpMethod::Put;
+        request.withToken = false; // upload URLs are pre-signed: never send the token along
+        request.read = &Impl::readCallback;
+        request.uploadSize = partLength(u, p);
+        if (auto allowed = checkServerUrl(request.url, "an upload address"); !allowed) {
+            fail(job, allowed.error());
+            return;
+        }
         Conn *c = newConn(multipart ? Conn::Kind::PutPart : Conn::Kind::PutObject, job, index, p);
-        const std::string url = multipart ? u.action.partUrls[p] : u.action.upload->href;
-        // Upload URLs are pre-signed: never send the token along.
-        setCommonOptions(c, url, false);
         c->fd = a.fd;
         c->offset = multipart ? p * u.action.chunkSize : 0;
-        c->length = partLength(u, p);
+        c->length = request.uploadSize;
         c->sent = 0;
-        c->headerList = curl_slist_append(c->headerList, "Expect:");
-        curl_easy_setopt(c->easy, CURLOPT_HTTPHEADER, c->headerList);
-        curl_easy_setopt(c->easy, CURLOPT_UPLOAD, 1L);
-        curl_easy_setopt(c->easy, CURLOPT_UPLOAD_BUFFERSIZE, 1024L * 1024L);
-        curl_easy_setopt(c->easy, CURLOPT_INFILESIZE_LARGE, static_cast<curl_off_t>(c->length));
-        curl_easy_setopt(c->easy, CURLOPT_READFUNCTION, &Impl::readCallback);
-        curl_easy_setopt(c->easy, CURLOPT_READDATA, c);
+        if (auto prepared = prepareConn(c, std::move(request)); !prepared) {
+            removeConn(c);
+            fail(job, prepared.error());
+            return;
+        }
         a.conns[p] = c;
         addConn(c);
         ++running;
@@ -366,15 +373,22 @@ void TransferEngine::Impl::driveUploadObject(Job &job, size_t index)
         body["parts"] = nlohmann::json::array();
         for (size_t p = 0; p < parts; ++p)
             body["parts"].push_back({{"partNumber", p + 1}, {"etag", a.partEtags[p]}});
+        if (auto allowed = checkServerUrl(u.action.upload->href, "an upload completion address"); !allowed) {
+            fail(job, allowed.error());
+            return;
+        }
         Conn *c = newConn(Conn::Kind::CompleteMultipart, job, index, 0);
-        setCommonOptions(c, u.action.upload->href, false);
         c->postBody = body.dump();
-        c->headerList = curl_slist_append(c->headerList, "Accept: application/vnd.git-lfs+json");
-        c->headerList = curl_slist_append(c->headerList, "Content-Type: application/vnd.git-lfs+json");
-        curl_easy_setopt(c->easy, CURLOPT_HTTPHEADER, c->headerList);
-        curl_easy_setopt(c->easy, CURLOPT_POST, 1L);
-        curl_easy_setopt(c->easy, CURLOPT_POSTFIELDS, c->postBody.c_str());
-        curl_easy_setopt(c->easy, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(c->postBody.size()));
+        CurlRequest request;
+        request.url = u.action.upload->href;
+        request.method = HttpMethod::Post;
+        request.body = &c->postBody;
+        request.headers = {"Accept: application/vnd.git-lfs+json", "Content-Type: application/vnd.git-lfs+json"};
+        if (auto prepared = prepareConn(c, std::move(request)); !prepared) {
+            removeConn(c);
+            fail(job, prepared.error());
+            return;
+        }
         a.completion = c;
         addConn(c);
     }
@@ -397,9 +411,12 @@ void TransferEngine::Impl::onUploadDone(Conn &conn, CURLcode code)
     const uint64_t sent = conn.sent;
     const auto kind = conn.kind;
     const HttpHeaders headers = conn.headers;
+    const std::string url = conn.url;
     std::optional<HubError> httpErr;
     if (status >= 400)
         httpErr = httpError(conn, job, u.pathInRepo);
+    else if (code != CURLE_OK)
+        httpErr = connFailure(conn, code);
     if (kind == Conn::Kind::CompleteMultipart)
         a.completion = nullptr;
     else
@@ -433,11 +450,12 @@ void TransferEngine::Impl::onUploadDone(Conn &conn, CURLcode code)
     // This attempt's bytes will be sent again.
     if (kind != Conn::Kind::CompleteMultipart)
         job.snap.bytesDone -= std::min(job.snap.bytesDone, sent);
-    const bool transient = code != CURLE_OK || isTransientStatus(status);
     HubError err = httpErr ? *httpErr
-                           : HubError::make(code == CURLE_OPERATION_TIMEDOUT ? ErrorCode::Timeout : ErrorCode::Network,
-                                            "The upload connection was interrupted; trying again.",
-                                            std::string(curl_easy_strerror(code)));
+                           : HubError::make(ErrorCode::BadResponse, "The storage server's answer could not be read.",
+                                            stripUrlQuery(url));
+    const bool transient = code != CURLE_OK
+                               ? isRetryableError(err)
+                               : err.code != ErrorCode::Proxy && isRetryableStatus(static_cast<int>(status));
     if (!transient) {
         if (u.action.isMultipart()) {
             // The storage refused the upload as a whole (links expired, parts gone): the next
@@ -450,14 +468,19 @@ void TransferEngine::Impl::onUploadDone(Conn &conn, CURLcode code)
         return;
     }
     int &failures = kind == Conn::Kind::CompleteMultipart ? a.completionFailures : a.failures[p];
-    if (sent > 0 && kind != Conn::Kind::CompleteMultipart)
+    if (sent >= progressBytes() && kind != Conn::Kind::CompleteMultipart)
         failures = 0;
-    if (++failures > options.maxRetries) {
+    const auto delay = retryDelayFor(failures + 1, &headers);
+    if (!delay) {
+        fail(job, err); // the server asks for a longer wait than we sleep through; it says how long
+        return;
+    }
+    if (++failures > maxRetries()) {
         err.message = "The upload failed " + std::to_string(failures) + " times in a row. " + err.message;
         fail(job, err);
         return;
     }
-    const auto when = Clock::now() + backoff(failures, &headers);
+    const auto when = now() + *delay;
     if (kind == Conn::Kind::CompleteMultipart)
         a.completionRetryAt = when;
     else

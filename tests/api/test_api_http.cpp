@@ -5,6 +5,7 @@
 #include "hub/api/client.h"
 #include "hub/api/http.h"
 #include "hub/api/parse.h"
+#include "sleeprecorder.h"
 #include "testserver.h"
 
 #include <QTest>
@@ -13,6 +14,7 @@
 #include <condition_variable>
 
 using namespace hub;
+using hubtest::SleepRecorder;
 using hubtest::TestServer;
 
 namespace {
@@ -29,25 +31,6 @@ ClientConfig configFor(const TestServer &server)
     c.lowSpeedTime = std::chrono::seconds(10);
     return c;
 }
-
-/// Records the waits the client asked for instead of sleeping (no timing in tests).
-struct SleepRecorder {
-    std::shared_ptr<std::vector<std::chrono::milliseconds>> waits =
-        std::make_shared<std::vector<std::chrono::milliseconds>>();
-    std::function<void(std::chrono::milliseconds)> fn()
-    {
-        auto w = waits;
-        return [w](std::chrono::milliseconds d) { w->push_back(d); };
-    }
-    /// Total requested wait (the client sleeps in slices).
-    std::chrono::milliseconds total() const
-    {
-        std::chrono::milliseconds t{0};
-        for (auto d : *waits)
-            t += d;
-        return t;
-    }
-};
 
 RepoRef modelRef(const char *id)
 {

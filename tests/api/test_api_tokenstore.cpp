@@ -161,7 +161,9 @@ private slots:
         QCOMPARE(c.endpoint, std::string("https://huggingface.co"));
         QVERIFY(c.token.empty());
         QVERIFY(!c.offline);
-        QVERIFY(c.userAgent.rfind("HubDesk/", 0) == 0);
+        // A truthful agent: "hubdesk/<version>; libcurl/<version>" (a CDN treats default agents differently).
+        QVERIFY(c.userAgent.rfind("hubdesk/", 0) == 0);
+        QVERIFY(c.userAgent.find("; libcurl/") != std::string::npos);
         QCOMPARE(TokenStore::hfHome(), root / ".cache" / "huggingface");
 
         env.set("XDG_CACHE_HOME", (root / "xdg").string());

@@ -89,7 +89,7 @@ private slots:
     {
         QTemporaryDir dir;
         auto opts = engineOptions(*m_server, dir);
-        opts.maxRetries = 2;
+        opts.clientConfig.retry.maxRetries = 2;
         hub::TransferEngine engine(opts);
         hub::sandbox::FaultSpec f;
         f.pathPrefix = "/__lfs/";

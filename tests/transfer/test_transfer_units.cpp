@@ -115,8 +115,34 @@ private slots:
         BandwidthLimiter unlimited;
         QVERIFY(unlimited.take(1 << 30));
         BandwidthLimiter b;
-        b.setLimit(1000);
+        const auto t0 = BandwidthLimiter::Clock::time_point{} + std::chrono::hours(1);
+        b.setLimit(1000, t0);
         QVERIFY(!b.take(1)); // nothing earned yet
+    }
+
+    // The rate itself, on a simulated clock: 10 s at 100 kB/s let 1 MB through (within one
+    // chunk), and a long idle time earns no more than one burst.
+    void bandwidth_limiterHoldsItsRateOnASimulatedClock()
+    {
+        using namespace std::chrono_literals;
+        BandwidthLimiter b;
+        auto t = BandwidthLimiter::Clock::time_point{} + 1h;
+        b.setLimit(100000, t);
+        uint64_t passed = 0;
+        for (int step = 0; step < 1000; ++step) { // 1000 x 10 ms
+            t += 10ms;
+            b.refill(t);
+            while (b.take(1000))
+                passed += 1000;
+        }
+        QVERIFY2(passed >= 999000 && passed <= 1001000, qPrintable(QString::number(passed)));
+        // Idle for a minute: at most one burst (max(rate/10, 16 KiB)) plus one chunk passes at once.
+        t += 60s;
+        QVERIFY(b.refill(t));
+        uint64_t burst = 0;
+        while (b.take(1000))
+            burst += 1000;
+        QVERIFY2(burst >= 16000 && burst <= 16384 + 1000, qPrintable(QString::number(burst)));
     }
 
     // A link where every doubling pays: 1 -> 2 -> 4 -> 8 and no further than the most allowed.

@@ -62,7 +62,6 @@ inline hub::EngineOptions engineOptions(const hub::sandbox::Server &server, cons
     // multi-connection paths are what the tests exercise (the ramp has its own tests).
     o.adaptiveConnections = false;
     o.stallTimeout = std::chrono::seconds(2);
-    o.retryBaseDelay = std::chrono::milliseconds(50);
     return o;
 }
 
