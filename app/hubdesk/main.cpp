@@ -6,6 +6,8 @@
 #include "ui/shell/registerpages.h"
 #include "ui/shell/startup.h"
 
+#include "hub/api/processinit.h"
+
 #include <QApplication>
 #include <QLibraryInfo>
 #include <QLocale>
@@ -14,6 +16,7 @@
 
 int main(int argc, char **argv)
 {
+    hub::initProcess();
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments << QString::fromLocal8Bit(argv[i]);

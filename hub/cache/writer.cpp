@@ -27,7 +27,7 @@ bool isSafeEtag(std::string_view etag)
 }
 
 Expected<fs::path> createPointer(const fs::path &repoDir, std::string_view etag, std::string_view commit,
-                                 std::string_view repoPath, bool useSymlinks, bool newBlob)
+                                 std::string_view repoPath, bool useSymlinks, bool newBlob, bool syncFolder)
 {
     const fs::path blob = repoDir / "blobs" / std::string(etag);
     const fs::path pointer = repoDir / "snapshots" / std::string(commit) / std::string(repoPath);
@@ -45,7 +45,8 @@ Expected<fs::path> createPointer(const fs::path &repoDir, std::string_view etag,
         // Python's no-symlink mode moves a freshly downloaded blob into the snapshot.
         if (::rename(blob.c_str(), pointer.c_str()) != 0)
             return ioError("move a file", pointer, errno);
-        syncDir(pointer.parent_path());
+        if (syncFolder)
+            syncDir(pointer.parent_path());
         return pointer;
     } else {
         std::error_code ec;
@@ -67,7 +68,8 @@ Expected<fs::path> createPointer(const fs::path &repoDir, std::string_view etag,
         ::unlink(tmp.c_str());
         return ioError("create a file", pointer, err);
     }
-    syncDir(pointer.parent_path());
+    if (syncFolder)
+        syncDir(pointer.parent_path());
     return pointer;
 }
 
@@ -248,7 +250,7 @@ bool CacheWriter::hasBlob(const RepoRef &repo, std::string_view etag) const
 }
 
 Expected<fs::path> CacheWriter::linkBlob(const RepoRef &repo, std::string_view etag, std::string_view commit,
-                                         std::string_view path) const
+                                         std::string_view path, LinkSync sync) const
 {
     if (!detail::isSafeEtag(etag))
         return badEtag(etag);
@@ -259,7 +261,7 @@ Expected<fs::path> CacheWriter::linkBlob(const RepoRef &repo, std::string_view e
     if (!hasBlob(repo, etag))
         return HubError::make(ErrorCode::EntryNotFound, "The file is not in the cache yet.",
                               blobPath(repo, etag).string());
-    return detail::createPointer(repoDir(repo), etag, commit, path, usesSymlinks(), false);
+    return detail::createPointer(repoDir(repo), etag, commit, path, usesSymlinks(), false, sync == LinkSync::Now);
 }
 
 Expected<BlobLock> CacheWriter::lockBlob(const RepoRef &repo, std::string_view etag, const LockWait &wait) const

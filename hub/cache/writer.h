@@ -83,10 +83,14 @@ public:
 
     bool hasBlob(const RepoRef &repo, std::string_view etag) const;
 
+    /// Who makes a new link durable: linkBlob itself (an fsync of the link's folder), or a caller
+    /// that links a batch of files and then fsyncs each of their folders once.
+    enum class LinkSync { Now, ByCaller };
+
     /// Creates snapshots/<commit>/<path> for an existing blobs/<etag> (symlink, or copy in
     /// no-symlink mode). Replaces an existing pointer atomically. Returns the pointer path.
     Expected<std::filesystem::path> linkBlob(const RepoRef &repo, std::string_view etag, std::string_view commit,
-                                             std::string_view path) const;
+                                             std::string_view path, LinkSync sync = LinkSync::Now) const;
 
     /// Takes .locks/<repo folder>/<etag>.lock (see BlobLock / LockWait).
     Expected<BlobLock> lockBlob(const RepoRef &repo, std::string_view etag, const LockWait &wait = {}) const;

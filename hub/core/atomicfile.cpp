@@ -8,7 +8,8 @@
 
 namespace hub {
 
-int writeFileAtomically(const std::filesystem::path &file, std::string_view content, unsigned mode)
+int writeFileAtomically(const std::filesystem::path &file, std::string_view content, unsigned mode,
+                        const FileSync &sync)
 {
     // pid + a process-wide counter: unique across threads, and across processes after fork().
     static std::atomic<unsigned> counter{0};
@@ -32,8 +33,12 @@ int writeFileAtomically(const std::filesystem::path &file, std::string_view cont
         }
         done += static_cast<size_t>(n);
     }
-    if (::fsync(fd) != 0)
+    if (sync) {
+        if (const int err = sync(fd); err != 0)
+            return fail(err);
+    } else if (::fsync(fd) != 0) {
         return fail(errno);
+    }
     if (::close(fd) != 0) {
         const int err = errno;
         ::unlink(tmp.c_str());

@@ -186,7 +186,8 @@ void TransferEngine::Impl::scheduleDownload(Job &job, int &activeFiles)
         allDone = false;
         if (f.active) {
             driveFile(job, i);
-        } else if (activeFiles < options.maxParallelFiles) {
+        } else if (activeFiles < options.maxParallelFiles &&
+                   publishQueue.size() + publishItemsInFlight < kMaxPublishing) {
             ++activeFiles;
             startFile(job, i);
         }
@@ -625,7 +626,13 @@ void TransferEngine::Impl::verifyAndPublish(Job &job, size_t index)
     }
     a.phase = ActiveDownload::Phase::Publishing;
     a.counted = false; // no network any more: the next file may start
-    const DownloadRequest req = *job.snap.download;
+    const DownloadRequest &req = *job.snap.download;
+    if (req.localDir.empty() && f.size < options.multiConnectionThreshold) {
+        // Small files are published in batches: one round of syncs for many files.
+        publishQueue.push_back(
+            PublishItem{active, req.repo, f.partial, f.etag, f.path, job.commit, job.snap.id, job.generation, index});
+        return;
+    }
     const std::string partial = f.partial;
     const std::string etag = f.etag;
     const std::string path = f.path;
@@ -633,7 +640,7 @@ void TransferEngine::Impl::verifyAndPublish(Job &job, size_t index)
     const JobId id = job.snap.id;
     const uint64_t gen = job.generation;
     auto &finisher = finishers[nextFinisher++ % finishers.size()];
-    finisher->post([this, active, req, partial, etag, path, commit, id, gen] {
+    finisher->post([this, active, req, partial, etag, path, commit, id, gen, index] {
         Expected<std::string> outcome = [&]() -> Expected<std::string> {
             if (auto st = active->file.sync(); !st)
                 return st.error();
@@ -643,11 +650,8 @@ void TransferEngine::Impl::verifyAndPublish(Job &job, size_t index)
                 const fs::path blob = cacheWriter.blobPath(req.repo, etag);
                 if (::rename(partial.c_str(), blob.c_str()) != 0)
                     return transfer_internal::diskError(errno, "rename", blob);
-                const int dfd = ::open(blob.parent_path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-                if (dfd >= 0) {
-                    ::fsync(dfd);
-                    ::close(dfd);
-                }
+                if (UniqueFd dir(::open(blob.parent_path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)); dir)
+                    ::fsync(dir.get());
                 auto linked = cacheWriter.linkBlob(req.repo, etag, commit, path);
                 if (!linked)
                     return linked.error();
@@ -661,23 +665,53 @@ void TransferEngine::Impl::verifyAndPublish(Job &job, size_t index)
                 return st.error();
             return dest.string();
         }();
-        post([this, active, id, gen, path, outcome = std::move(outcome)] {
-            active->lock.reset();
-            Job *j = find(id);
-            if (!j || j->generation != gen)
-                return;
-            for (size_t i = 0; i < j->files.size(); ++i) {
-                if (j->files[i].path != path || j->files[i].active != active)
-                    continue;
-                if (!outcome) {
-                    fail(*j, outcome.error());
-                    return;
-                }
-                fileFinished(*j, i, *outcome, true);
-                return;
-            }
+        post([this, active, id, gen, index, outcome = std::move(outcome)]() mutable {
+            onPublished(id, gen, index, active, std::move(outcome));
         });
     });
+}
+
+void TransferEngine::Impl::flushPublishing()
+{
+    while (!publishQueue.empty() && publishBatchesInFlight < 2) {
+        std::vector<PublishItem> batch;
+        while (!publishQueue.empty() && batch.size() < kMaxPublishing / 2) {
+            PublishItem item = std::move(publishQueue.front());
+            publishQueue.pop_front();
+            // A job paused or cancelled meanwhile: not published (its partial is resumed or gone).
+            if (const Job *j = find(item.job); j && j->generation == item.generation)
+                batch.push_back(std::move(item));
+        }
+        if (batch.empty())
+            return;
+        ++publishBatchesInFlight;
+        publishItemsInFlight += batch.size();
+        auto &finisher = finishers[nextFinisher++ % finishers.size()];
+        finisher->post([this, batch = std::move(batch)]() mutable {
+            auto outcomes = publishBatch(cacheWriter, batch);
+            post([this, batch = std::move(batch), outcomes = std::move(outcomes)]() mutable {
+                --publishBatchesInFlight;
+                publishItemsInFlight -= batch.size();
+                for (size_t i = 0; i < batch.size(); ++i)
+                    onPublished(batch[i].job, batch[i].generation, batch[i].fileIndex, batch[i].active,
+                                std::move(outcomes[i]));
+            });
+        });
+    }
+}
+
+void TransferEngine::Impl::onPublished(JobId id, uint64_t gen, size_t index,
+                                       const std::shared_ptr<ActiveDownload> &active, Expected<std::string> outcome)
+{
+    active->lock.reset();
+    Job *j = find(id);
+    if (!j || j->generation != gen || index >= j->files.size() || j->files[index].active != active)
+        return;
+    if (!outcome) {
+        fail(*j, outcome.error());
+        return;
+    }
+    fileFinished(*j, index, *outcome, true);
 }
 
 void TransferEngine::Impl::fileFinished(Job &job, size_t index, std::string finalPath, bool transferred)

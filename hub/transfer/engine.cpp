@@ -5,9 +5,8 @@
 #include "hub/transfer/engineimpl.h"
 
 #include <algorithm>
-#include <csignal>
 #include <cstring>
-#include <future>
+#include <limits>
 #include <unistd.h>
 
 namespace hub {
@@ -100,13 +99,20 @@ template <class Request> Expected<JobId> submitJob(TransferEngine::Impl &impl, R
         job->snap.upload = std::move(request);
     }
     job->snap.title = titleFor(job->snap);
-    auto promise = std::make_shared<std::promise<JobId>>();
-    auto future = promise->get_future();
-    auto *raw = job.release();
-    impl.post([&impl, raw, promise] { promise->set_value(impl.addJob(std::unique_ptr<Job>(raw))); });
-    if (future.wait_for(std::chrono::seconds(30)) != std::future_status::ready)
-        return HubError::make(ErrorCode::Internal, "The transfer engine did not answer.");
-    return future.get();
+    job->snap.state = JobState::Queued;
+    JobId id = 0;
+    {
+        // The id, the published snapshot (job(id) sees it at once) and the command that hands the
+        // job to the worker go in under one lock, so ids follow submission order.
+        std::lock_guard lock(impl.mutex);
+        id = impl.nextId++;
+        job->snap.id = id;
+        impl.published.push_back(job->snap);
+        impl.pendingAdds.insert(id);
+        impl.commands.emplace_back([&impl, job = std::move(job)]() mutable { impl.addJob(std::move(job)); });
+    }
+    impl.wake();
+    return id;
 }
 } // namespace
 
@@ -253,19 +259,47 @@ std::optional<JobSnapshot> TransferEngine::waitForJob(JobId id, std::chrono::mil
 
 void TransferEngine::setEventSink(std::shared_ptr<EventSink> sink)
 {
-    std::lock_guard lock(m_impl->mutex);
-    m_impl->sink = std::move(sink);
+    std::vector<HubError> pending;
+    {
+        std::lock_guard lock(m_impl->mutex);
+        m_impl->sink = sink;
+        if (sink)
+            pending.swap(m_impl->pendingProblems);
+    }
+    if (!pending.empty()) {
+        // On the worker thread, like every event.
+        m_impl->post([sink, pending] {
+            for (const auto &p : pending)
+                sink->engineProblem(p);
+        });
+    }
+}
+
+void TransferEngine::setToken(std::string token)
+{
+    m_impl->post([impl = m_impl.get(), token = std::move(token)] {
+        impl->options.clientConfig.token = token;
+        // Hub calls run on the planner thread, in order: the calls queued after this one use
+        // the new token, the one in flight finishes with the old.
+        impl->planner->post([impl, config = impl->options.clientConfig] {
+            impl->plannerClient = std::make_unique<HubClient>(config);
+            impl->plannerClient->setCancelFlag(impl->plannerCancel);
+        });
+    });
+}
+
+uint64_t TransferEngine::workerWakeups() const
+{
+    return m_impl->wakeups.load();
 }
 
 // ------------------------------------------------------------------------------------------
 // Worker
 
 TransferEngine::Impl::Impl(EngineOptions opts)
-    : options(std::move(opts)), cacheWriter(options.cacheDir), journal(options.stateDir)
+    : options(std::move(opts)), cacheWriter(options.cacheDir), journal(options.stateDir, options.journalSync)
 {
-    hub::curlGlobalInit();
-    // A write past RLIMIT_FSIZE must fail with EFBIG (reported as a full disk), not kill us.
-    ::signal(SIGXFSZ, SIG_IGN);
+    hub::curlGlobalInit(); // a safety net: programs call hub::initProcess() at start
     options.maxParallelFiles = std::max(1, options.maxParallelFiles);
     options.connectionsPerFile = std::max(1, options.connectionsPerFile);
     bandwidth.setLimit(options.bandwidthLimitBytesPerSec, now());
@@ -303,7 +337,7 @@ TransferEngine::Impl::~Impl()
     curl_multi_cleanup(multi);
 }
 
-void TransferEngine::Impl::post(std::function<void()> command)
+void TransferEngine::Impl::post(Command command)
 {
     {
         std::lock_guard lock(mutex);
@@ -322,41 +356,55 @@ void TransferEngine::Impl::loadJournal()
     std::error_code ec;
     std::filesystem::create_directories(options.stateDir, ec);
     auto loaded = journal.load();
-    if (!loaded)
+    if (!loaded) {
+        // Set aside as transfers.json.bad: the user must hear that the list starts empty.
+        reportProblem(loaded.error());
         return;
-    nextId = loaded->nextId;
+    }
+    JobId next = loaded->nextId;
     for (auto &job : loaded->jobs) {
         auto &s = job->snap;
         if (!isFinalState(s.state) && s.state != JobState::Paused)
             s.state = options.autoResume ? JobState::Queued : JobState::Paused;
         if (s.kind == JobKind::Upload)
             job->planned = false;
-        nextId = std::max(nextId, s.id + 1);
+        next = std::max(next, s.id + 1);
         jobs.push_back(std::move(job));
     }
     std::lock_guard lock(mutex);
+    nextId = next;
     for (const auto &j : jobs)
         published.push_back(j->snap);
 }
 
-JobId TransferEngine::Impl::addJob(std::unique_ptr<Job> job)
+void TransferEngine::Impl::addJob(std::unique_ptr<Job> job)
 {
-    job->snap.id = nextId++;
-    job->snap.state = JobState::Queued;
     Job &ref = *job;
     jobs.push_back(std::move(job));
-    m_journalDirty = true;
-    saveJournal(true);
+    markChanged(ref);
+    m_journalUrgent = true; // written at the end of this loop iteration, on this thread
     std::shared_ptr<EventSink> s;
     {
         std::lock_guard lock(mutex);
         s = sink;
-        published.push_back(ref.snap);
+        pendingAdds.erase(ref.snap.id);
     }
     if (s)
         s->jobAdded(ref.snap);
     lastEmitted[ref.snap.id] = ref.snap;
-    return ref.snap.id;
+}
+
+void TransferEngine::Impl::reportProblem(HubError problem)
+{
+    std::shared_ptr<EventSink> s;
+    {
+        std::lock_guard lock(mutex);
+        s = sink;
+        if (!s)
+            pendingProblems.push_back(problem);
+    }
+    if (s)
+        s->engineProblem(problem);
 }
 
 TransferEngine::Impl::Job *TransferEngine::Impl::find(JobId id)
@@ -497,26 +545,34 @@ void TransferEngine::Impl::run()
 {
     lastSpeedSample = Clock::now();
     for (;;) {
-        std::deque<std::function<void()>> batch;
+        std::deque<Command> batch;
+        bool stop = false;
         {
             std::lock_guard lock(mutex);
-            if (stopping)
-                break;
+            stop = stopping;
             batch.swap(commands);
         }
+        // Commands queued before the stop still run: a job submitted just before the engine is
+        // destroyed is journaled below, not lost.
         for (auto &cmd : batch)
             cmd();
+        if (stop)
+            break;
         tick();
         schedule();
         int running = 0;
         curl_multi_perform(multi, &running);
         processCurlMessages();
         schedule();
+        flushPublishing();
         emitEvents(false);
         saveJournal(false);
         idleCv.notify_all();
-        const int timeoutMs = (bandwidth.limited() && !pausedConns.empty()) ? 20 : 100;
-        curl_multi_poll(multi, nullptr, 0, timeoutMs, nullptr);
+        // libcurl shortens the wait to its own timers (connect, low-speed) and returns early on
+        // socket activity or curl_multi_wakeup (post(), the hashers).
+        const auto budget = sleepBudget(Clock::now());
+        curl_multi_poll(multi, nullptr, 0, static_cast<int>(budget.count()), nullptr);
+        ++wakeups;
     }
     for (auto &j : jobs)
         stopActivity(*j, false);
@@ -641,9 +697,16 @@ void TransferEngine::Impl::emitEvents(bool force)
     {
         std::lock_guard lock(mutex);
         s = sink;
-        published.clear();
+        // Jobs submitted but not yet taken over by this thread keep their snapshot.
+        std::vector<JobSnapshot> next;
+        next.reserve(jobs.size() + pendingAdds.size());
         for (const auto &j : jobs)
-            published.push_back(j->snap);
+            next.push_back(j->snap);
+        for (auto &p : published) {
+            if (pendingAdds.count(p.id) != 0)
+                next.push_back(std::move(p));
+        }
+        published.swap(next);
     }
     if (s) {
         for (const auto &snap : changed)
@@ -659,10 +722,88 @@ void TransferEngine::Impl::saveJournal(bool force)
     // State changes are written at once; progress (positions only grow) at most once a second.
     if (!force && !m_journalUrgent && now - lastJournalSave < std::chrono::seconds(1))
         return;
-    (void)journal.save(nextId, jobs);
+    JobId next = 1;
+    {
+        std::lock_guard lock(mutex);
+        next = nextId;
+    }
+    const Status saved = journal.save(next, jobs);
     lastJournalSave = now;
-    m_journalDirty = false;
     m_journalUrgent = false;
+    m_journalDirty = !saved.ok(); // a failed save is tried again a second later
+    if (saved.ok()) {
+        m_journalFailing = false;
+        return;
+    }
+    if (m_journalFailing)
+        return; // reported once per failing streak, not every second
+    m_journalFailing = true;
+    HubError problem = saved.error();
+    problem.message =
+        std::string(problem.code == ErrorCode::DiskFull ? "The list of transfers cannot be saved: the disk is full. "
+                                                        : "The list of transfers cannot be saved. ") +
+        "Transfers go on, but would not resume after a restart until it can be saved again. " +
+        (problem.code == ErrorCode::DiskFull ? "Free some space on the disk that holds "
+                                             : "Check that you can write to ") +
+        options.stateDir.string() + ".";
+    reportProblem(std::move(problem));
+}
+
+std::chrono::milliseconds TransferEngine::Impl::sleepBudget(Clock::time_point now) const
+{
+    using std::chrono::milliseconds;
+    Clock::time_point next = Clock::time_point::max();
+    const auto at = [&](Clock::time_point t) { next = std::min(next, t); };
+    // Retry and lock deadlines are on the engine's clock (options.clock in tests), the rest on
+    // the steady clock: convert the former to a wait from `now`.
+    const Clock::time_point engineNow = this->now();
+    const auto atEngine = [&](Clock::time_point t) { at(t <= engineNow ? now : now + (t - engineNow)); };
+    if (!pausedConns.empty())
+        at(now + milliseconds(20)); // the bandwidth bucket refills
+    if (m_journalDirty)
+        at(lastJournalSave + std::chrono::seconds(1));
+    bool active = false;
+    for (const auto &j : jobs) {
+        if (j->progressDirty)
+            at(lastProgressEmit + milliseconds(200));
+        if (j->snap.state != JobState::Running && j->snap.state != JobState::Retrying)
+            continue;
+        active = true;
+        for (const auto &f : j->files) {
+            if (!f.active)
+                continue;
+            const ActiveDownload &a = *f.active;
+            if (a.phase == ActiveDownload::Phase::WaitLock)
+                atEngine(a.nextTry);
+            for (size_t k = 0; k < a.retryAt.size() && k < a.conns.size(); ++k) {
+                if (!a.conns[k] && a.retryAt[k] > engineNow)
+                    atEngine(a.retryAt[k]);
+            }
+        }
+        for (const auto &u : j->uploads) {
+            if (!u.active)
+                continue;
+            const ActiveUpload &a = *u.active;
+            for (size_t k = 0; k < a.retryAt.size() && k < a.conns.size(); ++k) {
+                if (!a.conns[k] && a.retryAt[k] > engineNow)
+                    atEngine(a.retryAt[k]);
+            }
+            if (!a.completion && !a.completed && a.completionRetryAt > engineNow)
+                atEngine(a.completionRetryAt);
+        }
+    }
+    // While something runs, the speed figures are sampled twice a second; that also bounds how
+    // late a deadline not listed above can be noticed.
+    if (active)
+        at(lastSpeedSample + milliseconds(500));
+    if (options.clock && active)
+        at(now + milliseconds(20)); // a test's clock jumps without waking us: look often
+    if (next == Clock::time_point::max())
+        return milliseconds(std::numeric_limits<int>::max()); // idle: until woken
+    if (next <= now)
+        return milliseconds(0);
+    const auto wait = std::chrono::ceil<milliseconds>(next - now);
+    return std::min(wait, milliseconds(std::numeric_limits<int>::max()));
 }
 
 } // namespace hub

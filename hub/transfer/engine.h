@@ -12,6 +12,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace hub {
@@ -57,14 +58,24 @@ struct EngineOptions {
     int maxFilesPerCommit = 1000;
     /// ... or above this many bytes of regular (inline, base64) file content.
     uint64_t maxInlineBytesPerCommit = uint64_t{64} << 20;
+    /// How the journal makes its file durable (0 or an errno); empty = fsync. Tests inject a
+    /// slow or full disk here.
+    std::function<int(int fd)> journalSync;
 };
 
 /// Runs downloads and uploads on its own worker thread (one libcurl multi handle for all bytes,
 /// plus one helper thread for Hub API calls and hashing) and never blocks its caller.
 ///
-/// Threading: every public member function is thread-safe and returns quickly; commands are
-/// queued to the worker. Events are delivered on the worker thread through the EventSink.
-/// The destructor stops the worker (in-flight jobs are persisted as resumable, not cancelled).
+/// Threading: every public member function is thread-safe and returns without waiting for the
+/// worker, the network or the disk (commands are queued to the worker), except waitForJob() and
+/// the destructor. Events are delivered on the worker thread through the EventSink. The worker
+/// sleeps until its next deadline (a retry, a progress tick) or a command: an idle engine does
+/// not wake up at all. The destructor stops the worker (in-flight jobs are persisted as
+/// resumable, not cancelled) and joins it, which can take as long as a journal write: a GUI
+/// destroys its engine at exit, and changes the token with setToken() instead.
+///
+/// Process-wide set-up (libcurl's global init, SIGXFSZ ignored) is hub::initProcess()'s job,
+/// called once from main() before any thread starts.
 class TransferEngine {
 public:
     explicit TransferEngine(EngineOptions options);
@@ -72,7 +83,9 @@ public:
     TransferEngine(const TransferEngine &) = delete;
     TransferEngine &operator=(const TransferEngine &) = delete;
 
-    /// Queues a job; it is persisted before this returns.
+    /// Checks the request and queues the job; returns its id at once (job(id) finds it right
+    /// away). The worker writes it to the journal; a journal that cannot be written is reported
+    /// through EventSink::engineProblem, not by failing the submit.
     Expected<JobId> submit(DownloadRequest request);
     Expected<JobId> submit(UploadRequest request);
 
@@ -88,6 +101,9 @@ public:
     void setMaxParallelFiles(int n);
     void setConnectionsPerFile(int n);
     void setBandwidthLimit(uint64_t bytesPerSec);
+    /// Uses `token` (empty = anonymous) for every Hub request from now on: jobs keep running,
+    /// a request already under way finishes with the token it started with.
+    void setToken(std::string token);
 
     /// Current state of every job, in submission order.
     std::vector<JobSnapshot> jobs() const;
@@ -98,6 +114,10 @@ public:
     std::optional<JobSnapshot> waitForJob(JobId id, std::chrono::milliseconds timeout);
 
     void setEventSink(std::shared_ptr<EventSink> sink);
+
+    /// How many times the worker thread has woken up (diagnostics and tests: an idle engine
+    /// must not count up).
+    uint64_t workerWakeups() const;
 
     struct Impl;
 

@@ -6,12 +6,15 @@
 #include "hub/api/curlsetup.h"
 #include "hub/api/http.h"
 #include "hub/cache/writer.h"
+#include "hub/core/uniquefd.h"
 #include "hub/transfer/bandwidth.h"
+#include "hub/transfer/command.h"
 #include "hub/transfer/connramp.h"
 #include "hub/transfer/engine.h"
 #include "hub/transfer/jobmodel.h"
 #include "hub/transfer/journal.h"
 #include "hub/transfer/partialfile.h"
+#include "hub/transfer/publisher.h"
 #include "hub/transfer/taskrunner.h"
 
 #include <curl/curl.h>
@@ -25,6 +28,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 #include <thread>
 #include <unordered_map>
@@ -59,7 +63,7 @@ struct Conn {
     uint64_t bytesThisAttempt = 0;
 
     // Upload sources.
-    int fd = -1;
+    int fd = -1; ///< borrowed from ActiveUpload::fd
     uint64_t offset = 0;
     uint64_t length = 0;
     uint64_t sent = 0;
@@ -92,8 +96,7 @@ struct ActiveDownload {
 
 /// Runtime state of one LFS object being sent.
 struct ActiveUpload {
-    ~ActiveUpload();
-    int fd = -1;
+    UniqueFd fd;               ///< the local file (Conn::fd borrows it)
     std::vector<Conn *> conns; ///< per part (one for basic)
     std::vector<std::string> partEtags;
     std::vector<bool> partDone;
@@ -113,12 +116,13 @@ struct TransferEngine::Impl {
     using Conn = transfer_internal::Conn;
     using Job = transfer_internal::Job;
     using Clock = transfer_internal::Clock;
+    using Command = transfer_internal::Command;
 
     explicit Impl(EngineOptions opts);
     ~Impl();
 
     // ---- called from any thread
-    void post(std::function<void()> command);
+    void post(Command command);
     void wake();
 
     /// Worker thread: runs `work` (returning an Expected plan) on the planner thread, then
@@ -153,9 +157,15 @@ struct TransferEngine::Impl {
     void tick();
     void emitEvents(bool force);
     void saveJournal(bool force);
+    /// How long the worker may sleep: until the earliest retry, lock poll, progress tick or
+    /// journal write that is due; "forever" (until a command or libcurl wakes it) when idle.
+    std::chrono::milliseconds sleepBudget(Clock::time_point now) const;
+    /// Tells the sink (or the first sink set later) about a problem that is not about one job.
+    void reportProblem(HubError problem);
 
     Job *find(JobId id);
-    JobId addJob(std::unique_ptr<Job> job);
+    /// Worker: takes over a job submit() built (its id already allocated and published).
+    void addJob(std::unique_ptr<Job> job);
     void setState(Job &job, JobState state);
     void fail(Job &job, HubError error);
     void pauseJob(Job &job);
@@ -203,6 +213,13 @@ struct TransferEngine::Impl {
     void onSegmentDone(Conn &conn, CURLcode code);
     void segmentFailed(Job &job, size_t index, size_t seg, HubError error, const HttpHeaders *headers, uint64_t moved);
     void verifyAndPublish(Job &job, size_t index);
+    /// Hands the verified small files queued so far to a finisher as one batch (publishBatch),
+    /// while fewer than two batches are being synced: a slow disk makes batches bigger, not
+    /// the queue longer.
+    void flushPublishing();
+    /// Worker: the outcome of publishing file `index` of job `id` (ignored if the job restarted).
+    void onPublished(JobId id, uint64_t gen, size_t index,
+                     const std::shared_ptr<transfer_internal::ActiveDownload> &active, Expected<std::string> outcome);
     void resetFile(Job &job, size_t index, bool keepData);
     void fileFinished(Job &job, size_t index, std::string finalPath, bool transferred);
     std::string resolveUrl(const Job &job, const std::string &path) const;
@@ -226,9 +243,14 @@ struct TransferEngine::Impl {
     // command queue (any thread -> worker)
     std::mutex mutex;
     std::condition_variable idleCv; ///< notified after each loop iteration (waitForJob)
-    std::deque<std::function<void()>> commands;
+    std::deque<Command> commands;
     bool stopping = false;
     std::shared_ptr<EventSink> sink;
+    JobId nextId = 1;            ///< allocated by submit() under `mutex`
+    std::set<JobId> pendingAdds; ///< submitted, not yet taken over by the worker (under `mutex`)
+    /// Problems found before a sink was set (journal unreadable), delivered to the first sink.
+    std::vector<HubError> pendingProblems;
+    std::atomic<uint64_t> wakeups{0};
 
     // published snapshots for jobs()/job() (guarded by `mutex`)
     std::vector<JobSnapshot> published;
@@ -236,11 +258,11 @@ struct TransferEngine::Impl {
     // worker-only state
     CURLM *multi = nullptr;
     std::vector<std::unique_ptr<Job>> jobs;
-    JobId nextId = 1;
     std::unordered_map<Conn *, std::unique_ptr<Conn>> conns;
     std::vector<Conn *> pausedConns;
     bool m_journalDirty = false;
     bool m_journalUrgent = false;
+    bool m_journalFailing = false; ///< the last save failed (reported once per failing streak)
     Clock::time_point lastJournalSave{};
     Clock::time_point lastProgressEmit{};
     Clock::time_point lastSpeedSample{};
@@ -251,6 +273,12 @@ struct TransferEngine::Impl {
     /// fsync + rename + link, on several threads so the syncs of many small files overlap.
     std::vector<std::unique_ptr<transfer_internal::TaskRunner>> finishers;
     size_t nextFinisher = 0;
+    std::deque<transfer_internal::PublishItem> publishQueue; ///< verified small files, not yet in a batch
+    int publishBatchesInFlight = 0;
+    size_t publishItemsInFlight = 0;
+    /// Files queued or being published hold two descriptors each (partial, lock): new files
+    /// wait while this many are, so a slow disk cannot run the process out of descriptors.
+    static constexpr size_t kMaxPublishing = 256;
     std::unique_ptr<HubClient> plannerClient; ///< used on the planner thread only
     std::shared_ptr<std::atomic<bool>> plannerCancel = std::make_shared<std::atomic<bool>>(false);
     std::thread worker;

@@ -20,6 +20,11 @@ public:
     virtual void jobChanged(const JobSnapshot &job) = 0;
     /// The job was removed (TransferEngine::remove).
     virtual void jobRemoved(JobId id) = 0;
+    /// Something the user should know that is not about one job: the saved list of transfers
+    /// could not be read (it was set aside) or cannot be saved (transfers run on, but would not
+    /// resume after a restart). A problem found while the engine started is delivered to the
+    /// first sink that is set. A sink that ignores it hides a real failure from the user.
+    virtual void engineProblem(const HubError &problem) = 0;
 };
 
 } // namespace hub

@@ -211,7 +211,7 @@ std::unique_ptr<Job> fromJson(const json &j)
 
 } // namespace
 
-Journal::Journal(fs::path stateDir) : m_dir(std::move(stateDir)) {}
+Journal::Journal(fs::path stateDir, FileSync sync) : m_dir(std::move(stateDir)), m_sync(std::move(sync)) {}
 
 Expected<Journal::Loaded> Journal::load() const
 {
@@ -248,7 +248,7 @@ Status Journal::save(JobId nextId, const std::vector<std::unique_ptr<Job>> &jobs
 
     std::error_code ec;
     fs::create_directories(m_dir, ec);
-    if (const int err = writeFileAtomically(file(), text, 0600); err != 0)
+    if (const int err = writeFileAtomically(file(), text, 0600, m_sync); err != 0)
         return diskError(err, "write", file());
     return {};
 }

@@ -1,6 +1,7 @@
 #pragma once
 // The persisted queue: every job with enough state to resume it after a crash or a reboot.
 
+#include "hub/core/atomicfile.h"
 #include "hub/core/expected.h"
 #include "hub/transfer/jobmodel.h"
 
@@ -14,7 +15,8 @@ namespace hub::transfer_internal {
 /// Threading: used by the worker thread only.
 class Journal {
 public:
-    explicit Journal(std::filesystem::path stateDir);
+    /// `sync` makes the written file durable (default fsync; tests inject a slow or full disk).
+    explicit Journal(std::filesystem::path stateDir, FileSync sync = {});
 
     struct Loaded {
         JobId nextId = 1;
@@ -27,6 +29,7 @@ public:
 
 private:
     std::filesystem::path m_dir;
+    FileSync m_sync;
 };
 
 } // namespace hub::transfer_internal

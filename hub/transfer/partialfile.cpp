@@ -58,11 +58,11 @@ Status PartialFile::open(const std::filesystem::path &path, uint64_t reserve)
 {
     close();
     m_path = path;
-    m_fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-    if (m_fd < 0)
+    m_fd.reset(::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644));
+    if (!m_fd)
         return diskError(errno, "open", path);
     if (reserve > 0) {
-        const int rc = ::posix_fallocate(m_fd, 0, static_cast<off_t>(reserve));
+        const int rc = ::posix_fallocate(m_fd.get(), 0, static_cast<off_t>(reserve));
         if (rc != 0 && rc != EOPNOTSUPP && rc != EINVAL) {
             close();
             return diskError(rc, "allocate", path);
@@ -74,7 +74,7 @@ Status PartialFile::open(const std::filesystem::path &path, uint64_t reserve)
 Status PartialFile::writeAt(uint64_t offset, const char *data, size_t size)
 {
     while (size > 0) {
-        const ssize_t n = ::pwrite(m_fd, data, size, static_cast<off_t>(offset));
+        const ssize_t n = ::pwrite(m_fd.get(), data, size, static_cast<off_t>(offset));
         if (n < 0) {
             if (errno == EINTR)
                 continue;
@@ -91,23 +91,21 @@ Status PartialFile::writeAt(uint64_t offset, const char *data, size_t size)
 
 Status PartialFile::truncate(uint64_t size)
 {
-    if (::ftruncate(m_fd, static_cast<off_t>(size)) != 0)
+    if (::ftruncate(m_fd.get(), static_cast<off_t>(size)) != 0)
         return diskError(errno, "truncate", m_path);
     return {};
 }
 
 Status PartialFile::sync()
 {
-    if (m_fd >= 0 && ::fdatasync(m_fd) != 0)
+    if (m_fd && ::fdatasync(m_fd.get()) != 0)
         return diskError(errno, "sync", m_path);
     return {};
 }
 
 void PartialFile::close()
 {
-    if (m_fd >= 0)
-        ::close(m_fd);
-    m_fd = -1;
+    m_fd.reset();
 }
 
 HashFollower::HashFollower(int fd, const std::string &etag, uint64_t size, std::function<void()> wake)

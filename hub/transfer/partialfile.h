@@ -4,6 +4,7 @@
 
 #include "hub/core/expected.h"
 #include "hub/core/hash.h"
+#include "hub/core/uniquefd.h"
 
 #include <atomic>
 #include <condition_variable>
@@ -49,12 +50,12 @@ public:
     Status truncate(uint64_t size);
     Status sync();
     void close();
-    bool isOpen() const { return m_fd >= 0; }
-    int fd() const { return m_fd; }
+    bool isOpen() const { return m_fd.valid(); }
+    int fd() const { return m_fd.get(); }
     const std::filesystem::path &path() const { return m_path; }
 
 private:
-    int m_fd = -1;
+    UniqueFd m_fd;
     std::filesystem::path m_path;
 };
 

@@ -6,16 +6,17 @@ TaskRunner::TaskRunner() : m_thread([this] { run(); }) {}
 
 TaskRunner::~TaskRunner()
 {
+    std::deque<Command> dropped; // destroyed outside the lock: they may own a lot
     {
         std::lock_guard lock(m_mutex);
         m_stop = true;
-        m_queue.clear();
+        dropped.swap(m_queue);
     }
     m_cv.notify_all();
     m_thread.join();
 }
 
-void TaskRunner::post(std::function<void()> task)
+void TaskRunner::post(Command task)
 {
     {
         std::lock_guard lock(m_mutex);
@@ -29,7 +30,7 @@ void TaskRunner::post(std::function<void()> task)
 void TaskRunner::run()
 {
     for (;;) {
-        std::function<void()> task;
+        Command task;
         {
             std::unique_lock lock(m_mutex);
             m_cv.wait(lock, [&] { return m_stop || !m_queue.empty(); });

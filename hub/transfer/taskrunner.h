@@ -1,9 +1,10 @@
 #pragma once
 // One helper thread running queued closures in order (Hub API calls, hashing, fsync + rename).
 
+#include "hub/transfer/command.h"
+
 #include <condition_variable>
 #include <deque>
-#include <functional>
 #include <mutex>
 #include <thread>
 
@@ -18,13 +19,13 @@ public:
     TaskRunner(const TaskRunner &) = delete;
     TaskRunner &operator=(const TaskRunner &) = delete;
 
-    void post(std::function<void()> task);
+    void post(Command task);
 
 private:
     void run();
     std::mutex m_mutex;
     std::condition_variable m_cv;
-    std::deque<std::function<void()>> m_queue;
+    std::deque<Command> m_queue;
     bool m_stop = false;
     std::thread m_thread;
 };

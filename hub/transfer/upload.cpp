@@ -23,12 +23,6 @@ namespace hub {
 using namespace transfer_internal;
 namespace fs = std::filesystem;
 
-transfer_internal::ActiveUpload::~ActiveUpload()
-{
-    if (fd >= 0)
-        ::close(fd);
-}
-
 namespace {
 
 struct UploadPlanResult {
@@ -282,8 +276,8 @@ void TransferEngine::Impl::startUploadObject(Job &job, size_t index)
 {
     auto &u = job.uploads[index];
     auto a = std::make_shared<ActiveUpload>();
-    a->fd = ::open(u.localPath.c_str(), O_RDONLY | O_CLOEXEC);
-    if (a->fd < 0) {
+    a->fd.reset(::open(u.localPath.c_str(), O_RDONLY | O_CLOEXEC));
+    if (!a->fd) {
         fail(job, HubError::make(ErrorCode::Io, "\"" + u.localPath + "\" could not be read.", std::strerror(errno)));
         return;
     }
@@ -350,7 +344,7 @@ void TransferEngine::Impl::driveUploadObject(Job &job, size_t index)
             return;
         }
         Conn *c = newConn(multipart ? Conn::Kind::PutPart : Conn::Kind::PutObject, job, index, p);
-        c->fd = a.fd;
+        c->fd = a.fd.get();
         c->offset = multipart ? p * u.action.chunkSize : 0;
         c->length = request.uploadSize;
         c->sent = 0;

@@ -17,8 +17,15 @@ public:
 
     void add(std::shared_ptr<hub::EventSink> sink)
     {
-        std::lock_guard lock(m_mutex);
-        m_sinks.push_back(std::move(sink));
+        std::vector<hub::HubError> problems;
+        {
+            std::lock_guard lock(m_mutex);
+            m_sinks.push_back(sink);
+            problems = m_problems;
+        }
+        // An observer added late still hears what went wrong with the engine's journal.
+        for (const auto &p : problems)
+            sink->engineProblem(p);
     }
 
     void jobAdded(const hub::JobSnapshot &job) override
@@ -39,6 +46,21 @@ public:
             s->jobRemoved(id);
         std::lock_guard lock(m_mutex);
         m_finished.erase(id);
+    }
+    void engineProblem(const hub::HubError &problem) override
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            m_problems.push_back(problem);
+        }
+        for (const auto &s : sinks())
+            s->engineProblem(problem);
+        QMetaObject::invokeMethod(
+            m_owner,
+            [owner = m_owner, message = QString::fromStdString(problem.message)] {
+                emit owner->transferProblem(message);
+            },
+            Qt::QueuedConnection);
     }
 
 private:
@@ -76,6 +98,7 @@ private:
     std::mutex m_mutex;
     std::vector<std::shared_ptr<hub::EventSink>> m_sinks;
     std::set<hub::JobId> m_finished;
+    std::vector<hub::HubError> m_problems;
 };
 
 AppContext::AppContext(Settings &settings, Connection connection, QObject *parent)
@@ -97,12 +120,10 @@ AppContext::~AppContext()
 void AppContext::setToken(const QString &token)
 {
     m_connection.client.token = token.toStdString();
-    if (m_engine) {
-        // The engine copies its client config; restart it with the new token. Running jobs are
-        // journaled as resumable and pick up again in the new engine.
-        m_engine.reset();
-        transferEngine();
-    }
+    // The running engine switches credentials on its own thread; nothing here waits for it (a
+    // restart would join its worker, which can be in the middle of an fsync).
+    if (m_engine)
+        m_engine->setToken(m_connection.client.token);
     refreshSession();
 }
 
@@ -180,6 +201,8 @@ hub::TransferEngine &AppContext::transferEngine()
         options.clientConfig = m_connection.client;
         options.maxParallelFiles = m_connection.parallelTransfers;
         options.bandwidthLimitBytesPerSec = m_connection.bandwidthLimitBytesPerSec;
+        if (m_connection.tuneEngine)
+            m_connection.tuneEngine(options);
         m_engine = std::make_unique<hub::TransferEngine>(std::move(options));
         m_engine->setEventSink(m_fanOut);
     }

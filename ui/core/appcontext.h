@@ -10,6 +10,7 @@
 #include <QObject>
 #include <QString>
 
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <utility>
@@ -43,6 +44,8 @@ public:
         bool sandbox = false;
         int parallelTransfers = 4;
         quint64 bandwidthLimitBytesPerSec = 0;
+        /// Tests: adjusts the engine's options before it starts (a slow journal disk, ...).
+        std::function<void(hub::EngineOptions &)> tuneEngine;
     };
 
     AppContext(Settings &settings, Connection connection, QObject *parent = nullptr);
@@ -55,7 +58,8 @@ public:
     QString endpoint() const { return QString::fromStdString(m_connection.client.endpoint); }
     QString cacheDir() const { return m_connection.cacheDir; }
     bool isSandbox() const { return m_connection.sandbox; }
-    /// Switches the token (empty = anonymous) and asks the Hub who that is.
+    /// Switches the token (empty = anonymous) for new Hub calls and the running transfers, and
+    /// asks the Hub who that is. Returns at once: never waits on the engine's thread.
     void setToken(const QString &token);
 
     // --- Session -----------------------------------------------------------------------------
@@ -82,8 +86,8 @@ public:
     }
 
     // --- Transfers ---------------------------------------------------------------------------
-    /// The one transfer engine (created on first use, journal in Connection::stateDir). Do not
-    /// keep the reference: setToken() replaces the engine (jobs resume in the new one).
+    /// The one transfer engine (created on first use, journal in Connection::stateDir), alive
+    /// until this context is destroyed; setToken() switches its credentials in place.
     hub::TransferEngine &transferEngine();
     /// Adds an observer of transfer events (called on the engine's thread: re-post to the GUI).
     void addTransferSink(std::shared_ptr<hub::EventSink> sink);
@@ -98,6 +102,9 @@ signals:
     void cacheChanged(const hub::RepoRef &repo);
     /// A download job finished (Done, Failed or Cancelled), on the GUI thread.
     void downloadFinished(const hub::JobSnapshot &job);
+    /// The transfer engine's saved list cannot be read or written (a sentence for the user), on
+    /// the GUI thread.
+    void transferProblem(const QString &message);
 
 private:
     class FanOutSink;

@@ -14,6 +14,7 @@
 #include <QKeySequence>
 #include <QLabel>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -138,6 +139,12 @@ MainWindow::MainWindow(AppContext &context, const PageRegistry &registry, QWidge
                 : tr("Download of %1 did not finish: %2")
                       .arg(repo, job.error ? QString::fromStdString(job.error->message) : tr("cancelled")),
             8000);
+    });
+
+    connect(&m_context, &AppContext::transferProblem, this, [this](const QString &message) {
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("Transfers"), message, QMessageBox::Ok, this);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open(); // not exec(): the event loop (and the transfers) go on
     });
 
     resize(1280, 800);

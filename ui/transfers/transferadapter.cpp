@@ -30,6 +30,17 @@ public:
         }
     }
 
+    void engineProblem(const hub::HubError &problem) override
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_target) {
+            QMetaObject::invokeMethod(
+                m_target,
+                [t = m_target, message = QString::fromStdString(problem.message)] { emit t->engineProblem(message); },
+                Qt::QueuedConnection);
+        }
+    }
+
 private:
     void post(TransferJobInfo info)
     {

@@ -56,6 +56,8 @@ signals:
     void jobUpdated(const hubui::TransferJobInfo &job);
     /// A job reached Done, Failed or Cancelled (once per run; again after a retry).
     void jobFinished(const hubui::TransferJobInfo &job);
+    /// The engine's saved list of transfers cannot be read or written (a sentence for the user).
+    void engineProblem(const QString &message);
 
 private:
     class Sink;

@@ -12,9 +12,10 @@ namespace hub::cache::detail {
 bool isSafeEtag(std::string_view etag);
 
 /// Creates snapshots/<commit>/<repoPath> in `repoDir` for blobs/<etag>: a relative symlink made
-/// atomically (temp link + rename), or without symlinks a move (newBlob) or a copy.
+/// atomically (temp link + rename), or without symlinks a move (newBlob) or a copy. With
+/// `syncFolder` false the caller fsyncs the pointer's folder (once for many pointers).
 Expected<std::filesystem::path> createPointer(const std::filesystem::path &repoDir, std::string_view etag,
                                               std::string_view commit, std::string_view repoPath, bool useSymlinks,
-                                              bool newBlob);
+                                              bool newBlob, bool syncFolder = true);
 
 } // namespace hub::cache::detail

@@ -12,6 +12,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <functional>
 #include <memory>
 
 struct SandboxFixture {
@@ -21,6 +22,8 @@ struct SandboxFixture {
     std::unique_ptr<hubui::AppContext> context;
     /// LFS blob size divisor: tiny blobs make tests fast; 1 gives the demo world's real sizes.
     int lfsScale = 4096;
+    /// Adjusts the transfer engine's options (e.g. a slow journal disk) before it starts.
+    std::function<void(hub::EngineOptions &)> tuneEngine;
 
     /// Returns false (after QVERIFY-style reporting by the caller) when the sandbox cannot start.
     bool start(const char *token = hub::sandbox::demo::kDemoOwnerToken)
@@ -44,6 +47,7 @@ struct SandboxFixture {
         c.cacheDir = dir.filePath(QStringLiteral("cache"));
         c.stateDir = dir.filePath(QStringLiteral("state"));
         c.sandbox = true;
+        c.tuneEngine = tuneEngine;
         context = std::make_unique<hubui::AppContext>(*settings, c);
         return true;
     }
