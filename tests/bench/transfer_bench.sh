@@ -3,6 +3,8 @@
 # table comparing hubdesk-cli with curl, aria2c and @huggingface/hub on the same disk.
 #
 #   tests/bench/transfer_bench.sh [BUILD_DIR]     (default: build)
+#   ONLY=small tests/bench/transfer_bench.sh ...  only the many-small-files case (IAM_DB, 5,003
+#                                                 files): no 2 GiB model, a minute or so
 #
 # Needs: a built hubdesk-cli and hubdesk-sandbox, curl, aria2c, node (tests/conformance/node_modules
 # installed), openssl, jq, /usr/bin/time. Uses about 12 GB in $BENCH_TMP (default /tmp).
@@ -15,9 +17,6 @@ SANDBOX="$BUILD/app/hubdesk-sandbox"
 NODE_HELPER="$ROOT/tests/bench/transfer_node.mjs"
 for tool in "$CLI" "$SANDBOX"; do
   [[ -x "$tool" ]] || { echo "missing $tool (build hubdesk-cli and hubdesk-sandbox first)" >&2; exit 2; }
-done
-for tool in curl aria2c node openssl jq /usr/bin/time; do
-  command -v "$tool" >/dev/null || { echo "missing $tool" >&2; exit 2; }
 done
 
 WORK="$(mktemp -d "${BENCH_TMP:-/tmp}/hubdesk-bench.XXXXXX")"
@@ -33,10 +32,19 @@ BIG_REPO="PellelNitram/xournalpp-htr-big"
 BIG_FILE="model.safetensors"
 SMALL_REPO="PellelNitram/bench-small-files"
 SMALL_COUNT="${SMALL_COUNT:-2000}"
+IAM_REPO="PellelNitram/xournalpp_htr_IAM_DB" # the demo world's private dataset: 5,003 files, 1.8 MB
+ONLY="${ONLY:-all}"
+[[ "$ONLY" == all || "$ONLY" == small ]] || { echo "ONLY must be all or small" >&2; exit 2; }
+BIG_MODEL=(--big-model)
+TOOLS=(curl aria2c node openssl jq bc /usr/bin/time)
+if [[ "$ONLY" == small ]]; then BIG_MODEL=(); TOOLS=(curl node jq bc); fi
+for tool in "${TOOLS[@]}"; do
+  command -v "$tool" >/dev/null || { echo "missing $tool" >&2; exit 2; }
+done
 
 echo "Starting the sandbox (first start writes the 2 GiB model)..." >&2
 # Basic (single PUT) uploads for every size, so HubDesk and curl -T send the same request.
-"$SANDBOX" --demo --big-model --data "$WORK/hub" --multipart-threshold 8589934592 >"$WORK/sandbox.url" 2>"$WORK/sandbox.log" &
+"$SANDBOX" --demo "${BIG_MODEL[@]}" --data "$WORK/hub" --multipart-threshold 8589934592 >"$WORK/sandbox.url" 2>"$WORK/sandbox.log" &
 SANDBOX_PID=$!
 for _ in $(seq 1 600); do [[ -s "$WORK/sandbox.url" ]] && break; sleep 0.5; done
 URL="$(head -1 "$WORK/sandbox.url")"
@@ -50,6 +58,65 @@ secs() { printf "%.2f" "$1"; }
 ratio() { printf "%.2f" "$(echo "$1 / $2" | bc -l)"; }
 rss_mb() { awk '/Maximum resident set size/ {printf "%.1f", $6/1024}' "$1"; }
 drop_dir() { rm -rf "$1"; sync; }
+
+# ---- many small files: the IAM_DB dataset (5,003 files of ~200-450 bytes), private (token).
+# The floor is curl fetching the same 5,003 URLs, 8 at a time, into a plain folder (no hashing, no
+# fsync, no cache layout); HubDesk writes the Hugging Face cache with every blob verified and
+# durable before its link is made. Prints t_iam_* for the table.
+small_files_case() {
+  local auth=(-H "Authorization: Bearer $TOKEN") commit next
+  commit=$(curl -sf "${auth[@]}" "$URL/api/datasets/$IAM_REPO/revision/main" | jq -r .sha)
+  next="$URL/api/datasets/$IAM_REPO/tree/$commit?recursive=true"
+  : >"$WORK/iam.paths"
+  while [[ -n "$next" ]]; do # follow the listing's Link: rel="next" pages
+    curl -sf "${auth[@]}" -D "$WORK/iam.headers" "$next" | jq -r '.[] | select(.type == "file") | .path' >>"$WORK/iam.paths"
+    next=$(tr -d '\r' <"$WORK/iam.headers" | awk 'tolower($1) == "link:" && /rel="next"/ {sub(/^[^<]*</, ""); sub(/>.*/, ""); print}')
+  done
+  n_iam=$(wc -l <"$WORK/iam.paths")
+  awk -v base="$URL/datasets/$IAM_REPO/resolve/$commit/" -v out="$WORK/iam-curl/" \
+    '{printf "url = \"%s%s\"\noutput = \"%s%s\"\n", base, $0, out, $0}' "$WORK/iam.paths" >"$WORK/iam.curlrc"
+  sync
+
+  echo "small: curl --parallel --parallel-max 8 of the $n_iam URLs..." >&2
+  t0=$(now); curl --parallel --parallel-max 8 --no-progress-meter -fL --create-dirs "${auth[@]}" -K "$WORK/iam.curlrc"
+  t_iam_curl=$(elapsed "$t0" "$(now)")
+  n_iam_curl=$(find "$WORK/iam-curl" -type f | wc -l)
+  drop_dir "$WORK/iam-curl"
+  t0=$(now); curl --parallel --parallel-max 8 --no-progress-meter -fL --create-dirs "${auth[@]}" -K "$WORK/iam.curlrc"; sync -f "$WORK/iam-curl"
+  t_iam_curl_sync=$(elapsed "$t0" "$(now)")
+  drop_dir "$WORK/iam-curl"
+
+  echo "small: HubDesk download of the revision..." >&2
+  t0=$(now)
+  "$CLI" download "$IAM_REPO" --type dataset --token "$TOKEN" --cache-dir "$WORK/c-iam-hd" --state-dir "$WORK/st-iam" --quiet >/dev/null
+  t_iam_hd=$(elapsed "$t0" "$(now)")
+  n_iam_hd=$(find "$WORK/c-iam-hd" -path '*/snapshots/*' -type l | wc -l)
+  drop_dir "$WORK/c-iam-hd"; rm -rf "$WORK/st-iam"
+
+  echo "small: @huggingface/hub snapshotDownload (JS; Python's huggingface_hub is not installable here)..." >&2
+  t0=$(now)
+  HF_TOKEN="$TOKEN" node "$NODE_HELPER" snapshot "$URL" "datasets/$IAM_REPO" - "$WORK/c-iam-node" >/dev/null
+  t_iam_node=$(elapsed "$t0" "$(now)")
+  n_iam_node=$(find "$WORK/c-iam-node" -path '*/snapshots/*' -type l | wc -l)
+  drop_dir "$WORK/c-iam-node"
+}
+
+small_files_table() {
+  printf "\n%s small files (IAM_DB, %s listed; linked: HubDesk %s, curl %s files, JS %s); load average now %s\n" \
+    "$n_iam" "$n_iam" "$n_iam_hd" "$n_iam_curl" "$n_iam_node" "$(cut -d' ' -f1-3 /proc/loadavg)"
+  printf "  HubDesk %s s | curl floor %s s | curl + sync %s s | snapshotDownload (JS) %s s\n" "$(secs "$t_iam_hd")" \
+    "$(secs "$t_iam_curl")" "$(secs "$t_iam_curl_sync")" "$(secs "$t_iam_node")"
+  printf "  HubDesk / curl floor: %sx (target <= 1.5)   HubDesk / (curl + sync): %sx\n" \
+    "$(ratio "$t_iam_hd" "$t_iam_curl")" "$(ratio "$t_iam_hd" "$t_iam_curl_sync")"
+  printf "  snapshotDownload / HubDesk: %sx faster (target >= 20 against the official client)\n" \
+    "$(ratio "$t_iam_node" "$t_iam_hd")"
+}
+
+if [[ "$ONLY" == small ]]; then
+  small_files_case
+  small_files_table
+  exit 0
+fi
 
 BIG_SIZE=$(curl -sI "$URL/$BIG_REPO/resolve/main/$BIG_FILE" | awk -F': ' 'tolower($1)=="x-linked-size" {print $2}' | tr -d '\r')
 BLOB_URL=$(curl -sI "$URL/$BIG_REPO/resolve/main/$BIG_FILE" | awk -F': ' 'tolower($1)=="location" {print $2}' | tr -d '\r')
@@ -112,6 +179,9 @@ echo "2/4 @huggingface/hub snapshotDownload..." >&2
 t0=$(now); node "$NODE_HELPER" snapshot "$URL" "$SMALL_REPO" - "$WORK/c-small-node" >/dev/null; t_small_node=$(elapsed "$t0" "$(now)")
 drop_dir "$WORK/c-small-hd"; drop_dir "$WORK/c-small-node"
 
+# ---- 2b. the 5,003 files of IAM_DB against the curl floor
+small_files_case
+
 # ---- 3. one 2 GiB file up
 echo "3/4 preparing two 2 GiB files..." >&2
 head -c "$BIG_SIZE" /dev/urandom > "$WORK/up-hd.bin"
@@ -154,5 +224,6 @@ row "2 GiB LFS file: HubDesk adaptive vs HubDesk --fixed-connections (8)" "$t_hd
 row "$SMALL_COUNT small files ($n_hd linked) vs snapshotDownload" "$t_small_hd" "$t_small_node"
 row "2 GiB file up vs openssl dgst -sha256 + curl -T" "$t_up_hd" "$t_up_curl"
 echo "(ratio = other / HubDesk: above 1 means HubDesk is faster)"
+small_files_table
 printf "\nPeak RSS of hubdesk-cli: download %s MB, upload %s MB (target < 100 MB)\n" \
   "$(rss_mb "$WORK/rss-down.txt")" "$(rss_mb "$WORK/rss-up.txt")"
