@@ -629,6 +629,8 @@ void TransferEngine::Impl::verifyAndPublish(Job &job, size_t index)
     const DownloadRequest &req = *job.snap.download;
     if (req.localDir.empty() && f.size < options.multiConnectionThreshold) {
         // Small files are published in batches: one round of syncs for many files.
+        if (publishQueue.empty())
+            publishQueuedSince = Clock::now();
         publishQueue.push_back(
             PublishItem{active, req.repo, f.partial, f.etag, f.path, job.commit, job.snap.id, job.generation, index});
         return;
@@ -673,9 +675,16 @@ void TransferEngine::Impl::verifyAndPublish(Job &job, size_t index)
 
 void TransferEngine::Impl::flushPublishing()
 {
-    while (!publishQueue.empty() && publishBatchesInFlight < 2) {
+    // One batch at a time, of at least kMinBatch files unless the network is idle or the oldest
+    // waited kBatchWait: every batch costs a few journal commits, whatever its size.
+    const auto now = Clock::now();
+    if (publishQueue.empty() || publishBatchesInFlight > 0)
+        return;
+    if (publishQueue.size() < kMinBatch && !conns.empty() && now - publishQueuedSince < kBatchWait)
+        return;
+    {
         std::vector<PublishItem> batch;
-        while (!publishQueue.empty() && batch.size() < kMaxPublishing / 2) {
+        while (!publishQueue.empty() && batch.size() < kMaxPublishing) {
             PublishItem item = std::move(publishQueue.front());
             publishQueue.pop_front();
             // A job paused or cancelled meanwhile: not published (its partial is resumed or gone).
@@ -684,6 +693,7 @@ void TransferEngine::Impl::flushPublishing()
         }
         if (batch.empty())
             return;
+        publishQueuedSince = now; // what is left (nothing, normally) starts a new wait
         ++publishBatchesInFlight;
         publishItemsInFlight += batch.size();
         auto &finisher = finishers[nextFinisher++ % finishers.size()];

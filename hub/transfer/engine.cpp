@@ -762,6 +762,8 @@ std::chrono::milliseconds TransferEngine::Impl::sleepBudget(Clock::time_point no
         at(now + milliseconds(20)); // the bandwidth bucket refills
     if (m_journalDirty)
         at(lastJournalSave + std::chrono::seconds(1));
+    if (!publishQueue.empty() && publishBatchesInFlight == 0)
+        at(publishQueuedSince + kBatchWait); // a small batch waits this long for company
     bool active = false;
     for (const auto &j : jobs) {
         if (j->progressDirty)

@@ -213,9 +213,8 @@ struct TransferEngine::Impl {
     void onSegmentDone(Conn &conn, CURLcode code);
     void segmentFailed(Job &job, size_t index, size_t seg, HubError error, const HttpHeaders *headers, uint64_t moved);
     void verifyAndPublish(Job &job, size_t index);
-    /// Hands the verified small files queued so far to a finisher as one batch (publishBatch),
-    /// while fewer than two batches are being synced: a slow disk makes batches bigger, not
-    /// the queue longer.
+    /// Hands the verified small files queued so far to a finisher as one batch (publishBatch)
+    /// when no batch is being synced: a slow disk makes batches bigger, not the queue longer.
     void flushPublishing();
     /// Worker: the outcome of publishing file `index` of job `id` (ignored if the job restarted).
     void onPublished(JobId id, uint64_t gen, size_t index,
@@ -279,6 +278,9 @@ struct TransferEngine::Impl {
     /// Files queued or being published hold two descriptors each (partial, lock): new files
     /// wait while this many are, so a slow disk cannot run the process out of descriptors.
     static constexpr size_t kMaxPublishing = 256;
+    static constexpr size_t kMinBatch = 64;
+    static constexpr std::chrono::milliseconds kBatchWait{20};
+    Clock::time_point publishQueuedSince{};
     std::unique_ptr<HubClient> plannerClient; ///< used on the planner thread only
     std::shared_ptr<std::atomic<bool>> plannerCancel = std::make_shared<std::atomic<bool>>(false);
     std::thread worker;
