@@ -2,6 +2,7 @@
 // HubClient: every Hub API call the app makes, as typed requests and results.
 
 #include "hub/api/config.h"
+#include "hub/api/discussions.h"
 #include "hub/api/http.h"
 #include "hub/api/pager.h"
 #include "hub/api/types.h"
@@ -152,12 +153,36 @@ public:
     /// Creates a commit (never retried: a POST that may have been applied).
     Expected<CommitResult> commit(const RepoRef &repo, const CommitRequest &request);
 
+    // --- discussions and pull requests (client_discussions.cpp)
+    /// Newest first, paged like huggingface_hub (`p`, `count`, `start`).
+    Pager<Discussion> listDiscussions(const RepoRef &repo, const DiscussionQuery &query = {});
+    /// One discussion with its events; `diff` asks for a pull request's unified diff too.
+    Expected<DiscussionDetails> discussionDetails(const RepoRef &repo, int num, bool diff = true);
+    /// Opens a discussion, or with `pullRequest` an empty (draft) pull request to push commits to
+    /// at refs/pr/N; returns it as the Hub now shows it.
+    Expected<DiscussionDetails> createDiscussion(const RepoRef &repo, const std::string &title,
+                                                 const std::string &description, bool pullRequest = false);
+    Expected<DiscussionEvent> commentDiscussion(const RepoRef &repo, int num, const std::string &comment);
+    Expected<DiscussionEvent> editDiscussionComment(const RepoRef &repo, int num, const std::string &commentId,
+                                                    const std::string &content);
+    /// Hiding cannot be undone: the comment's text is gone for everyone.
+    Expected<DiscussionEvent> hideDiscussionComment(const RepoRef &repo, int num, const std::string &commentId);
+    Expected<DiscussionEvent> renameDiscussion(const RepoRef &repo, int num, const std::string &title);
+    /// `status` is "open" (reopen) or "closed"; `comment` is posted with it when not empty.
+    Expected<DiscussionEvent> changeDiscussionStatus(const RepoRef &repo, int num, const std::string &status,
+                                                     const std::string &comment = {});
+    /// Merges pull request `num` into its target branch. A conflict is ErrorCode::Conflict naming
+    /// the files (also in HubError::subject, comma-separated).
+    Status mergePullRequest(const RepoRef &repo, int num, const std::string &comment = {});
+
     // --- URLs (no request)
     std::string resolveUrl(const RepoRef &repo, const std::string &revision, const std::string &path) const;
 
 private:
     HttpRequest makeRequest(HttpMethod method, std::string url, const RepoRef *repo = nullptr) const;
     Expected<HttpResponse> send(const HttpRequest &request);
+    Expected<HttpResponse> sendDiscussionAction(const RepoRef &repo, int num, const std::string &resource,
+                                                const std::string &body, const std::string &action);
 
     std::unique_ptr<HttpClient> m_http;
 };

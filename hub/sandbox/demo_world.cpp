@@ -130,21 +130,50 @@ public:
         return *this;
     }
 
-    /// Commits the pending operations as refs/pr/N on top of main (main does not move).
-    Builder &pullRequest(const std::string &title)
+    /// Commits the pending operations as refs/pr/N on top of main (main does not move) and opens
+    /// pull request #N with `description` as its first comment.
+    Builder &pullRequest(int num, const std::string &title, const std::string &author,
+                         const std::string &description = {})
+    {
+        return prCommit(num, m_head, title, author, description);
+    }
+
+    /// Commits the pending operations on top of refs/pr/N (a commit pushed to the pull request).
+    Builder &pushToPullRequest(int num, const std::string &title, const std::string &author)
     {
         if (m_error || !m_repo) {
             return *this;
         }
-        m_date += kDay / 3;
-        auto id = m_app.commitOperations(m_head, m_ops, demo::kDemoCollaboratorUser, m_date, title, "");
-        m_ops.clear();
-        if (!id) {
-            m_error = id.error();
-            return *this;
+        return prCommit(num, m_repo->pullRequests[num], title, author, {});
+    }
+
+    /// A comment on discussion or pull request #N, a few hours after the previous event.
+    Builder &comment(int num, const std::string &author, const std::string &text)
+    {
+        if (m_repo) {
+            m_date += kDay / 8;
+            demoComment(m_app, *m_repo, num, author, m_date, text);
         }
-        const int n = m_repo->pullRequests.empty() ? 1 : m_repo->pullRequests.rbegin()->first + 1;
-        m_repo->pullRequests[n] = *id;
+        return *this;
+    }
+
+    /// Closes #N, or marks it merged into main's current head.
+    Builder &status(int num, const std::string &author, const std::string &status)
+    {
+        if (m_repo) {
+            m_date += kDay / 8;
+            demoStatus(m_app, *m_repo, num, author, m_date, status, status == "merged" ? m_head : std::string());
+        }
+        return *this;
+    }
+
+    /// A discussion (not a pull request) #N.
+    Builder &discussion(int num, const std::string &title, const std::string &author, const std::string &text)
+    {
+        if (m_repo) {
+            m_date += kDay / 8;
+            demoDiscussion(m_app, *m_repo, num, title, author, m_date, text);
+        }
         return *this;
     }
 
@@ -155,6 +184,24 @@ public:
             m_repo->downloads = downloads;
             m_repo->likes = likes;
         }
+        return *this;
+    }
+
+    Builder &prCommit(int num, const std::string &parent, const std::string &title, const std::string &author,
+                      const std::string &description)
+    {
+        if (m_error || !m_repo) {
+            return *this;
+        }
+        m_date += kDay / 3;
+        auto id = m_app.commitOperations(parent, m_ops, author, m_date, title, "");
+        m_ops.clear();
+        if (!id) {
+            m_error = id.error();
+            return *this;
+        }
+        m_repo->pullRequests[num] = *id;
+        m_app.notePullRequestCommit(*m_repo, num, m_head, *m_app.store().commit(*id), description);
         return *this;
     }
 
@@ -321,7 +368,10 @@ Status seedDemoWorld(HubApp &app)
     };
     const std::string owner = demo::kDemoOwnerUser;
 
-    // Word detector: one commit per file, three tagged releases, an open PR.
+    // Word detector: one commit per file, three tagged releases, and a Community tab: a merged pull
+    // request (v1.2.0's config), a question, a closed pull request and an open one under review.
+    const std::string harald = demo::kDemoCollaboratorUser;
+    const std::string reader = demo::kDemoReaderUser;
     Builder wd(app, RepoType::Model, demo::kWordDetector, false, kBase);
     wd.lfs("model.onnx", "word-detector-weights-1", mb(44.9)).commit("Upload model.onnx with huggingface_hub");
     wd.file("README.md", wordDetectorCard("v1.0.0", 0.84, 0.86, 0.82)).commit("Create README.md");
@@ -335,9 +385,32 @@ Status seedDemoWorld(HubApp &app)
         .tag("v1.1.0");
     wd.file("README.md", wordDetectorCard("v1.2.0", 0.88, 0.89, 0.87)).commit("Update README.md");
     wd.file("config.json", wordDetectorConfig(0.42, 1200))
-        .commit("Upload config.json with huggingface_hub")
-        .tag("v1.2.0");
-    wd.file("config.json", wordDetectorConfig(0.4, 1200)).pullRequest("Lower fg_cc_threshold to 0.4");
+        .pullRequest(1, "Lower fg_cc_threshold to 0.42 and allow 1200 words", harald,
+                     "Dense lecture notes have more than 1000 words per page, so the detector dropped the last "
+                     "lines. This raises `fg_cc_max_num` to **1200** and lowers the threshold a little.")
+        .comment(1, owner, "Checked on the benchmark pages: no page is cut off any more. Merging for v1.2.0.");
+    wd.file("config.json", wordDetectorConfig(0.42, 1200))
+        .commit("Lower fg_cc_threshold to 0.42 and allow 1200 words (#1)")
+        .tag("v1.2.0")
+        .status(1, owner, "merged");
+    wd.discussion(2, "Which Xournal++ version does the detector need?", reader,
+                  "I'm on Xournal++ 1.1.3. Does the plugin work there, or do I need 1.2?")
+        .comment(2, owner, "1.2.0 or newer: the plugin API it uses arrived in 1.2.");
+    wd.lfs("onnx/model_fp16.onnx", "word-detector-fp16", mb(22.4))
+        .pullRequest(3, "Add an fp16 export of model.onnx", harald,
+                     "Half the size, and onnxruntime runs it on the GPU.")
+        .comment(3, owner,
+                 "Thanks! The fp16 export loses 0.02 F1 on the benchmark, so we'll keep fp32 for now. "
+                 "Closing; let's revisit with quantisation-aware training.")
+        .status(3, owner, "closed");
+    wd.file("config.json", wordDetectorConfig(0.4, 1200))
+        .pullRequest(4, "Lower fg_cc_threshold to 0.4", harald,
+                     "Faint pencil strokes are still missed at 0.42. Lowering the threshold to **0.4** picks "
+                     "them up.\n\n- tested on the benchmark dataset\n- no change to the weights")
+        .comment(4, owner, "Looks good. Could you add the new eval numbers to the card, so Metrics shows them?")
+        .comment(4, harald, "Sure, pushing them now.");
+    wd.file("README.md", wordDetectorCard("v1.3.0", 0.89, 0.88, 0.90))
+        .pushToPullRequest(4, "Update the eval results in README.md", harald);
     wd.setup("false", 1234, 7);
     if (auto st = wd.finish(); !st) {
         return st;

@@ -563,6 +563,9 @@ HttpResponse HubApp::routeRepoApi(HttpRequest &req, const Caller &c, RepoType ty
         const std::string name = joinFrom(seg, i);
         return m == "POST" ? createTag(req, *repo, name) : deleteTag(*repo, name);
     }
+    if (what == "discussions") { // discussions and pull requests: hubapp_discussions.cpp
+        return discussions(req, c, *repo, i);
+    }
     if (what == "settings" && m == "PUT") {
         if (auto e = needWrite()) {
             return *e;

@@ -2,6 +2,7 @@
 // The Hub's behaviour behind the HTTP server: access rules, routes, and the store they act on.
 // Internal to hub/sandbox; server.cpp feeds it requests from the HTTP library.
 
+#include "hub/sandbox/discussions.h"
 #include "hub/sandbox/http.h"
 #include "hub/sandbox/server.h"
 #include "hub/sandbox/store.h"
@@ -80,6 +81,19 @@ public:
     HttpResponse commit(const HttpRequest &req, const Caller &c, RepoState &repo, const std::string &rev);
     HttpResponse validateYaml(const HttpRequest &req);
 
+    // Discussions and pull requests (hubapp_discussions.cpp). `at` indexes the segment after
+    // ".../discussions".
+    HttpResponse discussions(HttpRequest &req, const Caller &c, RepoState &repo, size_t at);
+    /// A commit landed on refs/pr/`num` on top of `baseCommit`: opens the pull request when it is
+    /// new (title and description from the commit) and records the commit event.
+    void notePullRequestCommit(RepoState &repo, int num, const std::string &baseCommit, const Commit &commit,
+                               const std::string &description);
+    /// Pushing to a closed or merged pull request is refused.
+    std::optional<HttpResponse> refusePullRequestPush(RepoState &repo, int num);
+    int nextDiscussionNumber(const RepoState &repo);
+    DiscussionRecord *findDiscussion(RepoState &repo, int num);
+    DiscussionStore &discussionStore() { return m_discussions; }
+
     // Shared helpers
     std::string origin() const { return m_origin; }
     std::string repoUrl(const RepoState &repo) const; ///< origin + "/" + prefix + id
@@ -96,9 +110,23 @@ private:
     HttpResponse routeRepoApi(HttpRequest &req, const Caller &c, RepoType type, size_t at);
     HttpResponse routeFile(HttpRequest &req, const Caller &c, RepoType type, size_t at);
     Caller identify(const HttpRequest &req) const;
+    HttpResponse listDiscussions(const HttpRequest &req, RepoState &repo);
+    HttpResponse discussionDetails(const HttpRequest &req, RepoState &repo, DiscussionRecord &d);
+    HttpResponse createDiscussion(const HttpRequest &req, const Caller &c, RepoState &repo);
+    HttpResponse commentDiscussion(const Caller &c, RepoState &repo, DiscussionRecord &d, const nlohmann::json &body);
+    HttpResponse editDiscussionComment(const Caller &c, RepoState &repo, DiscussionRecord &d, const std::string &id,
+                                       bool hide, const nlohmann::json &body);
+    HttpResponse renameDiscussion(const Caller &c, RepoState &repo, DiscussionRecord &d, const nlohmann::json &body);
+    HttpResponse changeDiscussionStatus(const Caller &c, RepoState &repo, DiscussionRecord &d,
+                                        const nlohmann::json &body);
+    HttpResponse mergePullRequest(const Caller &c, RepoState &repo, DiscussionRecord &d, const nlohmann::json &body);
+    nlohmann::json discussionJson(const RepoState &repo, const DiscussionRecord &d) const;
+    std::vector<std::string> conflictingFiles(const RepoState &repo, const DiscussionRecord &d);
+    std::string pullRequestDiff(const RepoState &repo, const DiscussionRecord &d);
 
     ServerOptions m_options;
     Store m_store;
+    DiscussionStore m_discussions;
     std::map<std::string, TokenGrant> m_tokens;
     std::string m_origin;
     std::string m_blobOrigin;
@@ -115,6 +143,14 @@ nlohmann::json commitJson(const Commit &c);
 
 /// Seeds the demo world into `app` (demo_world.cpp).
 Status seedDemoWorld(HubApp &app);
+/// The demo world's conversations (demo_discussions.cpp): events at fixed dates, so their ids and
+/// order are the same on every start.
+void demoComment(HubApp &app, RepoState &repo, int num, const std::string &author, int64_t date,
+                 const std::string &text);
+void demoStatus(HubApp &app, RepoState &repo, int num, const std::string &author, int64_t date,
+                const std::string &status, const std::string &mergeCommit);
+void demoDiscussion(HubApp &app, RepoState &repo, int num, const std::string &title, const std::string &author,
+                    int64_t date, const std::string &text);
 /// Writes `size` deterministic pseudo-random bytes for `seed` into LFS storage (reused when
 /// already generated) and returns their SHA-256.
 Expected<std::string> generateLfsObject(Store &store, const std::string &seed, uint64_t size);

@@ -561,6 +561,9 @@ HttpResponse HubApp::commit(const HttpRequest &req, const Caller &c, RepoState &
     int prNumber = 0;
     if (startsWith(rev, "refs/pr/")) {
         prNumber = std::stoi(rev.substr(8));
+        if (auto refused = refusePullRequestPush(repo, prNumber)) {
+            return *refused;
+        }
     } else if (!isBranch && !createPr) {
         return errorResponse(400, "You can only commit to a branch or a pull request, not to \"" + rev + "\".");
     }
@@ -702,7 +705,7 @@ HttpResponse HubApp::commit(const HttpRequest &req, const Caller &c, RepoState &
              {"commitUrl", repoUrl(repo) + "/commit/" + *newId},
              {"hookOutput", ""}};
     if (createPr && prNumber == 0) {
-        prNumber = repo.pullRequests.empty() ? 1 : repo.pullRequests.rbegin()->first + 1;
+        prNumber = nextDiscussionNumber(repo);
         out["pullRequestUrl"] = repoUrl(repo) + "/discussions/" + std::to_string(prNumber);
         repo.pullRequests[prNumber] = *newId;
     } else if (prNumber > 0) {
@@ -713,6 +716,9 @@ HttpResponse HubApp::commit(const HttpRequest &req, const Caller &c, RepoState &
     }
     if (auto st = m_store.saveRepo(repo); !st) {
         return errorResponse(500, st.error().message);
+    }
+    if (prNumber > 0) {
+        notePullRequestCommit(repo, prNumber, *head, *m_store.commit(*newId), description);
     }
     HttpResponse r;
     r.setJson(out.dump());

@@ -165,3 +165,36 @@ test("private and gated repos answer by token", async () => {
   const [info] = await hub.pathsInfo({ repo: GATED, paths: ["model.onnx"], hubUrl });
   assert.equal(sha256(await bytesOf(blob)), info.lfs.oid);
 });
+
+test("a pull request uploaded with isPullRequest opens a discussion with its first events", async () => {
+  const repo = { type: "model", name: "PellelNitram/conformance-pr" };
+  await hub.createRepo({ repo, accessToken: OWNER, hubUrl });
+  const out = await hub.uploadFiles({
+    repo, accessToken: OWNER, hubUrl, useXet: false, isPullRequest: true,
+    commitTitle: "Add weights", commitDescription: "Trained for 10 epochs",
+    files: [
+      { path: "notes.txt", content: new Blob(["pr\n"]) },
+      { path: "weights.bin", content: new Blob([randomBytes(100_000)]) },
+    ],
+  });
+  assert.match(out.pullRequestUrl, /\/discussions\/1$/);
+  const list = await (await fetch(`${hubUrl}/api/models/${repo.name}/discussions`)).json();
+  assert.equal(list.count, 1);
+  assert.equal(list.discussions[0].isPullRequest, true);
+  assert.equal(list.discussions[0].status, "open");
+  const pr = await (await fetch(`${hubUrl}/api/models/${repo.name}/discussions/1?diff=1`)).json();
+  assert.equal(pr.title, "Add weights");
+  assert.deepEqual(pr.events.map((e) => e.type), ["comment", "commit"]);
+  assert.equal(pr.events[0].data.latest.raw, "Trained for 10 epochs");
+  assert.equal(pr.events[1].data.oid, out.commit.oid);
+  assert.equal(pr.changes.base, "refs/heads/main");
+  assert.deepEqual(pr.filesWithConflicts, []);
+  assert.match(pr.diff, /\+\+\+ b\/notes\.txt/);
+  // A second commit to refs/pr/1 is pushed onto the same pull request.
+  await hub.uploadFile({
+    repo, accessToken: OWNER, hubUrl, useXet: false, branch: "refs/pr/1",
+    file: { path: "more.txt", content: new Blob(["more\n"]) },
+  });
+  const again = await (await fetch(`${hubUrl}/api/models/${repo.name}/discussions/1`)).json();
+  assert.deepEqual(again.events.map((e) => e.type), ["comment", "commit", "commit"]);
+});
