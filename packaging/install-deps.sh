@@ -3,12 +3,17 @@
 # Idempotent: a second run installs nothing. Both quick-start commands call it.
 #   packaging/install-deps.sh           build + run dependencies
 #   packaging/install-deps.sh --test    also what the test suite needs (Xvfb-free: tests are offscreen)
+#   packaging/install-deps.sh --print [--test]   only print the package list (one line), install nothing
+# tests/packaging/dependency_closure.sh checks that this list covers everything the build and the
+# tests use (a "# test-tool: PROGRAM PACKAGE" line here declares one more program the tests run).
 set -euo pipefail
 
 want_test=0
+want_print=0
 for a in "$@"; do
   case "$a" in
     --test) want_test=1 ;;
+    --print) want_print=1 ;;
     *) echo "install-deps.sh: unknown option $a" >&2; exit 2 ;;
   esac
 done
@@ -22,7 +27,12 @@ packages=(
   fonts-dejavu-core
 )
 if [ "$want_test" = 1 ]; then
-  packages+=(nodejs desktop-file-utils appstream help2man dpkg-dev file)
+  # python3: resources/translations/update_en_plurals.py (the translations test).
+  packages+=(nodejs npm desktop-file-utils appstream help2man dpkg-dev file python3)
+fi
+if [ "$want_print" = 1 ]; then
+  echo "${packages[*]}"
+  exit 0
 fi
 
 missing=()
@@ -33,15 +43,15 @@ for p in "${packages[@]}"; do
   fi
 done
 
-if [ "$want_test" = 1 ] && command -v node >/dev/null 2>&1; then
-  # node is already there (perhaps not from Debian): do not replace it.
-  tmp=()
-  for p in "${missing[@]}"; do [ "$p" = nodejs ] || tmp+=("$p"); done
-  missing=("${tmp[@]+"${tmp[@]}"}")
-fi
-if [ "$want_test" = 1 ] && ! command -v npm >/dev/null 2>&1; then
-  missing+=(npm)
-fi
+# node and npm may come from elsewhere (NodeSource ships both in its nodejs): any working copy
+# will do, do not replace it.
+tmp=()
+for p in "${missing[@]+"${missing[@]}"}"; do
+  if [ "$p" = nodejs ] && command -v node >/dev/null 2>&1; then continue; fi
+  if [ "$p" = npm ] && command -v npm >/dev/null 2>&1; then continue; fi
+  tmp+=("$p")
+done
+missing=("${tmp[@]+"${tmp[@]}"}")
 
 if [ "${#missing[@]}" -eq 0 ]; then
   echo "install-deps: every Debian package is already installed."

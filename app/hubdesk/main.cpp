@@ -1,5 +1,6 @@
 #include "ui/core/appcontext.h"
 #include "ui/core/pageregistry.h"
+#include "ui/core/plaintext.h"
 #include "ui/core/settings.h"
 #include "ui/shell/commandline.h"
 #include "ui/shell/mainwindow.h"
@@ -14,6 +15,8 @@
 #include <QMessageBox>
 #include <QTranslator>
 
+#include <cstdio>
+
 int main(int argc, char **argv)
 {
     hub::initProcess();
@@ -23,6 +26,11 @@ int main(int argc, char **argv)
     const auto opts = hubui::parseCommandLine(arguments);
     if (opts.exitNow)
         return opts.exitCode;
+    if (const QString advice = hubui::noDisplayAdvice([](const char *name) { return qgetenv(name); });
+        !advice.isEmpty()) {
+        std::fputs(advice.toLocal8Bit().constData(), stderr);
+        return 3;
+    }
 
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("HubDesk"));
@@ -48,8 +56,8 @@ int main(int argc, char **argv)
     hubui::Settings settings;
     auto startup = hubui::prepareStartup(opts, settings);
     if (!startup) {
-        QMessageBox::critical(nullptr, QObject::tr("HubDesk cannot start"),
-                              QString::fromStdString(startup.error().message));
+        hubui::showPlainMessage(nullptr, QMessageBox::Critical, QObject::tr("HubDesk cannot start"),
+                                QString::fromStdString(startup.error().message));
         return 1;
     }
     hubui::AppContext context(settings, startup->connection);

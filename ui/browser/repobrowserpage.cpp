@@ -1,4 +1,5 @@
 #include "ui/browser/repobrowserpage.h"
+#include "ui/core/plaintext.h"
 
 #include "ui/browser/repofilterproxy.h"
 #include "ui/browser/repoitemdelegate.h"
@@ -21,7 +22,7 @@ namespace hubui {
 
 RepoBrowserPage::RepoBrowserPage(AppContext &context, QWidget *parent)
     : QWidget(parent), m_context(context), m_model(new RepoListModel(context, this)),
-      m_proxy(new RepoFilterProxy(this)), m_title(new QLabel(this)), m_search(new QLineEdit(this)),
+      m_proxy(new RepoFilterProxy(this)), m_title(plainLabel(this)), m_search(new QLineEdit(this)),
       m_sort(new QComboBox(this)), m_onlyCached(new QCheckBox(tr("Only on this computer"), this)),
       m_view(new QTreeView), m_state(new LoadStateWidget(m_view, this)), m_searchTimer(new QTimer(this))
 {

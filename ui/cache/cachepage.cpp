@@ -1,4 +1,5 @@
 #include "ui/cache/cachepage.h"
+#include "ui/core/plaintext.h"
 
 #include "ui/cache/cachefiltermodel.h"
 #include "ui/cache/cachemodel.h"
@@ -102,7 +103,7 @@ CachePage::~CachePage() = default;
 
 void CachePage::buildUi()
 {
-    m_location = new QLabel(this);
+    m_location = plainLabel(this);
     m_location->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     m_location->setWordWrap(true);
     m_rescan = actionButton(tr("&Rescan"), QKeySequence(Qt::Key_F5), this);
@@ -146,7 +147,7 @@ void CachePage::buildUi()
     filters->addWidget(m_age);
     filters->addWidget(m_damagedOnly);
 
-    m_damagedBanner = new QLabel(this);
+    m_damagedBanner = plainLabel(this);
     m_damagedBanner->setWordWrap(true);
     m_damagedBanner->setFrameShape(QFrame::StyledPanel);
     m_damagedBanner->setMargin(6);
@@ -207,7 +208,7 @@ void CachePage::buildUi()
     buttons->addStretch(1);
     buttons->addWidget(m_removedButton);
 
-    m_status = new QLabel(this);
+    m_status = plainLabel(this);
     m_status->setAccessibleName(tr("Cache status"));
     m_status->setWordWrap(true);
 

@@ -1,4 +1,5 @@
 #include "ui/cache/deleteplandialog.h"
+#include "ui/core/plaintext.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -83,7 +84,7 @@ QStringList DeletePlanDialog::keptLines(const hub::cache::DeletePlan &plan)
 }
 
 DeletePlanDialog::DeletePlanDialog(std::shared_ptr<const hub::cache::DeletePlan> plan, QWidget *parent)
-    : QDialog(parent), m_plan(std::move(plan)), m_summary(new QLabel(this)), m_removals(new QListWidget(this)),
+    : QDialog(parent), m_plan(std::move(plan)), m_summary(plainLabel(this)), m_removals(new QListWidget(this)),
       m_kept(new QListWidget(this))
 {
     setWindowTitle(tr("Delete from the cache"));

@@ -1,4 +1,5 @@
 #include "ui/cache/prunedialog.h"
+#include "ui/core/plaintext.h"
 
 #include "ui/cache/deleteplandialog.h"
 
@@ -18,7 +19,7 @@ PruneDialog::PruneDialog(std::set<std::string> pinned, QWidget *parent)
       m_unreferenced(new QCheckBox(tr("Revisions no branch or tag points to (&unreferenced)"), this)),
       m_older(new QCheckBox(tr("Revisions &not used for"), this)), m_days(new QSpinBox(this)),
       m_partials(new QCheckBox(tr("Un&finished downloads (not running now)"), this)), m_list(new QListWidget(this)),
-      m_total(new QLabel(this)), m_prune(nullptr)
+      m_total(plainLabel(this)), m_prune(nullptr)
 {
     setWindowTitle(tr("Prune the cache"));
     m_unreferenced->setChecked(true);

@@ -1,4 +1,5 @@
 #include "ui/compare/comparisonwidget.h"
+#include "ui/core/plaintext.h"
 
 #include "ui/compare/changedfilesmodel.h"
 #include "ui/compare/revisionfetch.h"
@@ -58,14 +59,14 @@ ComparisonWidget::ComparisonWidget(AppContext &context, QWidget *parent)
       m_config(new ValueChangeModel(this)), m_card(new ValueChangeModel(this))
 {
     auto *body = new QWidget;
-    m_headline = new QLabel(body);
+    m_headline = plainLabel(body);
     QFont hf = m_headline->font();
     hf.setPointSizeF(hf.pointSizeF() * 1.3);
     hf.setBold(true);
     m_headline->setFont(hf);
     m_headline->setWordWrap(true);
     m_headline->setAccessibleName(tr("Comparison headline"));
-    m_summary = new QLabel(body);
+    m_summary = plainLabel(body);
     m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_showUnchanged = new QCheckBox(tr("Show unchanged files"), body);
@@ -82,7 +83,7 @@ ComparisonWidget::ComparisonWidget(AppContext &context, QWidget *parent)
     auto makeDiffTab = [this](ValueChangeModel *model, QLabel *&note, const QString &name) {
         auto *w = new QWidget;
         auto *l = new QVBoxLayout(w);
-        note = new QLabel(w);
+        note = plainLabel(w);
         note->setWordWrap(true);
         l->addWidget(note);
         auto *table = makeTable(model, name, w);

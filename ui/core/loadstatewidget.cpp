@@ -1,4 +1,5 @@
 #include "ui/core/loadstatewidget.h"
+#include "ui/core/plaintext.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -11,7 +12,7 @@ namespace hubui {
 
 LoadStateWidget::LoadStateWidget(QWidget *content, QWidget *parent)
     : QWidget(parent), m_content(content), m_stack(new QStackedLayout(this)), m_messagePage(new QWidget(this)),
-      m_title(new QLabel(m_messagePage)), m_text(new QLabel(m_messagePage)), m_busy(new QProgressBar(m_messagePage)),
+      m_title(plainLabel(m_messagePage)), m_text(plainLabel(m_messagePage)), m_busy(new QProgressBar(m_messagePage)),
       m_cancel(new QPushButton(tr("Cancel"), m_messagePage)), m_retry(new QPushButton(tr("Try again"), m_messagePage))
 {
     m_stack->setContentsMargins(0, 0, 0, 0);

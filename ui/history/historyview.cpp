@@ -1,4 +1,5 @@
 #include "ui/history/historyview.h"
+#include "ui/core/plaintext.h"
 
 #include "ui/compare/comparisonwidget.h"
 #include "ui/core/appcontext.h"
@@ -21,7 +22,7 @@ namespace hubui {
 
 HistoryView::HistoryView(AppContext &context, QWidget *parent)
     : QWidget(parent), m_context(context), m_model(new CommitListModel(context, this)), m_view(new QTreeView),
-      m_state(new LoadStateWidget(m_view, this)), m_info(new QLabel(this)),
+      m_state(new LoadStateWidget(m_view, this)), m_info(plainLabel(this)),
       m_compare(new QPushButton(tr("Compare &selected"), this)), m_tag(new QPushButton(tr("Create &tag…"), this)),
       m_branch(new QPushButton(tr("Create &branch…"), this)),
       m_download(new QPushButton(tr("&Download this revision"), this)), m_details(new ComparisonWidget(context, this))
@@ -173,8 +174,9 @@ void HistoryView::createRef(bool tag)
         },
         [this, tag, name](hub::Status status) {
             if (!status) {
-                QMessageBox::warning(this, tag ? tr("Could not create the tag") : tr("Could not create the branch"),
-                                     qstr(status.error().message));
+                showPlainMessage(this, QMessageBox::Warning,
+                                 tag ? tr("Could not create the tag") : tr("Could not create the branch"),
+                                 qstr(status.error().message));
                 return;
             }
             m_info->setText(tag ? tr("Tag %1 created.").arg(name) : tr("Branch %1 created.").arg(name));

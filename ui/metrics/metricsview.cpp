@@ -1,4 +1,5 @@
 #include "ui/metrics/metricsview.h"
+#include "ui/core/plaintext.h"
 
 #include "ui/core/appcontext.h"
 #include "ui/core/format.h"
@@ -71,7 +72,7 @@ hub::Expected<hub::MetricTable> loadMetricTable(hub::HubClient &client, const hu
 MetricsView::MetricsView(AppContext &context, QWidget *parent)
     : QWidget(parent), m_context(context), m_model(new MetricTableModel(this)),
       m_everyCommit(new QCheckBox(tr("Every &commit of main (not only tagged versions)"), this)),
-      m_note(new QLabel(this)), m_chartView(new QChartView), m_table(new QTableView)
+      m_note(plainLabel(this)), m_chartView(new QChartView), m_table(new QTableView)
 {
     m_chartView->setRenderHint(QPainter::Antialiasing);
     m_chartView->setAccessibleName(tr("Metrics chart"));

@@ -1,4 +1,5 @@
 #include "ui/repo/cardview.h"
+#include "ui/core/plaintext.h"
 
 #include "ui/core/appcontext.h"
 #include "ui/core/format.h"
@@ -42,7 +43,7 @@ QString imageUrl(const std::string &repoPath)
 CardView::CardView(AppContext &context, QWidget *parent)
     : QWidget(parent), m_context(context), m_browser(new QTextBrowser), m_fields(new QStandardItemModel(this)),
       m_evals(new QStandardItemModel(this)), m_fieldsView(new QTreeView), m_evalView(new QTreeView),
-      m_warnings(new QLabel)
+      m_warnings(plainLabel())
 {
     m_browser->setOpenExternalLinks(true);
     m_browser->setAccessibleName(tr("Model card"));

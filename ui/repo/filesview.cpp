@@ -1,4 +1,5 @@
 #include "ui/repo/filesview.h"
+#include "ui/core/plaintext.h"
 
 #include "ui/core/appcontext.h"
 #include "ui/core/cachestatus.h"
@@ -34,7 +35,7 @@ struct Listing {
 
 FilesView::FilesView(AppContext &context, QWidget *parent)
     : QWidget(parent), m_context(context), m_model(new FileTreeModel(this)), m_proxy(new QSortFilterProxyModel(this)),
-      m_view(new QTreeView), m_state(new LoadStateWidget(m_view, this)), m_info(new QLabel(this)),
+      m_view(new QTreeView), m_state(new LoadStateWidget(m_view, this)), m_info(plainLabel(this)),
       m_downloadSelected(new QPushButton(tr("Download &selected"), this)),
       m_downloadAll(new QPushButton(tr("Download &whole revision"), this)), m_open(new QPushButton(tr("&Open"), this)),
       m_openFolder(new QPushButton(tr("Show in &folder"), this))

@@ -1,4 +1,5 @@
 #include "ui/repo/repopage.h"
+#include "ui/core/plaintext.h"
 
 #include "ui/compare/compareview.h"
 #include "ui/core/appcontext.h"
@@ -28,7 +29,7 @@ struct RepoHeader {
 } // namespace
 
 RepoPage::RepoPage(AppContext &context, QWidget *parent)
-    : QWidget(parent), m_context(context), m_title(new QLabel(this)), m_badges(new QLabel(this)),
+    : QWidget(parent), m_context(context), m_title(plainLabel(this)), m_badges(plainLabel(this)),
       m_revisionBox(new QComboBox(this)), m_tabs(new QTabWidget(this)), m_card(new CardView(context)),
       m_files(new FilesView(context)), m_history(new HistoryView(context)), m_compare(new CompareView(context)),
       m_metrics(new MetricsView(context))

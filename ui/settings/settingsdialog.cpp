@@ -1,4 +1,5 @@
 #include "ui/settings/settingsdialog.h"
+#include "ui/core/plaintext.h"
 
 #include "ui/core/settings.h"
 
@@ -21,8 +22,8 @@ namespace hubui {
 
 SettingsDialog::SettingsDialog(Settings *settings, QWidget *parent)
     : QDialog(parent), m_settings(settings), m_endpoint(new QLineEdit(this)), m_cache(new QLineEdit(this)),
-      m_cacheHint(new QLabel(this)), m_parallel(new QSpinBox(this)), m_bandwidth(new QSpinBox(this)),
-      m_proxy(new QLineEdit(this)), m_namespaces(new QPlainTextEdit(this)), m_error(new QLabel(this))
+      m_cacheHint(plainLabel(this)), m_parallel(new QSpinBox(this)), m_bandwidth(new QSpinBox(this)),
+      m_proxy(new QLineEdit(this)), m_namespaces(new QPlainTextEdit(this)), m_error(plainLabel(this))
 {
     setWindowTitle(tr("Settings"));
 

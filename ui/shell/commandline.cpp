@@ -42,4 +42,17 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
     return opts;
 }
 
+QString noDisplayAdvice(const std::function<QByteArray(const char *)> &env)
+{
+    for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
+        if (!env(name).isEmpty())
+            return {};
+    return QStringLiteral(
+        "hubdesk: no display to open a window on (DISPLAY and WAYLAND_DISPLAY are not set).\n"
+        "  - On a desktop, start HubDesk from the desktop session, or set DISPLAY (for example DISPLAY=:0).\n"
+        "  - Over ssh, connect with \"ssh -X\", or run it in a virtual display:\n"
+        "        xvfb-run -a ./build/release/app/hubdesk --sandbox   (Debian package xvfb)\n"
+        "  - Without any display, the same engine works from a terminal: hubdesk-cli --help\n");
+}
+
 } // namespace hubui

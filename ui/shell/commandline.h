@@ -1,7 +1,10 @@
 #pragma once
 
+#include <QByteArray>
 #include <QString>
 #include <QStringList>
+
+#include <functional>
 
 namespace hubui {
 
@@ -15,5 +18,10 @@ struct CommandLineOptions {
 
 /// Parses the GUI's arguments (without needing a QApplication, so --help works headless).
 CommandLineOptions parseCommandLine(const QStringList &arguments);
+
+/// What to tell a person who started the GUI where no display can be reached (no DISPLAY, no
+/// WAYLAND_DISPLAY and no QT_QPA_PLATFORM): Qt would otherwise abort with a plugin error. Empty
+/// when a display (or an explicit platform such as offscreen) is there. `env` reads a variable.
+QString noDisplayAdvice(const std::function<QByteArray(const char *)> &env);
 
 } // namespace hubui

@@ -1,4 +1,5 @@
 #include "ui/signin/signindialog.h"
+#include "ui/core/plaintext.h"
 
 #include "ui/signin/storedtokenmodel.h"
 
@@ -29,10 +30,10 @@ QString SignInDialog::describe(const AccountInfo &a)
 }
 
 SignInDialog::SignInDialog(AccountService *service, const AccountInfo &current, QWidget *parent)
-    : QDialog(parent), m_service(service), m_model(new StoredTokenModel(this)), m_account(new QLabel(this)),
+    : QDialog(parent), m_service(service), m_model(new StoredTokenModel(this)), m_account(plainLabel(this)),
       m_token(new QLineEdit(this)), m_signIn(new QPushButton(tr("&Sign in"), this)), m_list(new QListView(this)),
       m_switch(new QPushButton(tr("S&witch to"), this)), m_signOut(new QPushButton(tr("Sign &out"), this)),
-      m_signOutAll(new QPushButton(tr("Sign out of &all"), this)), m_status(new QLabel(this))
+      m_signOutAll(new QPushButton(tr("Sign out of &all"), this)), m_status(plainLabel(this))
 {
     setWindowTitle(tr("Sign in to the Hub"));
     m_account->setText(describe(current));

@@ -1,4 +1,5 @@
 #include "ui/transfers/transferspage.h"
+#include "ui/core/plaintext.h"
 
 #include "ui/transfers/transferadapter.h"
 #include "ui/transfers/transfermodel.h"
@@ -21,7 +22,7 @@ namespace hubui {
 
 TransfersPage::TransfersPage(TransferAdapter *adapter, QWidget *parent)
     : QWidget(parent), m_adapter(adapter), m_proxy(new TransferSortModel(this)), m_view(new QTableView(this)),
-      m_filter(new QComboBox(this)), m_summary(new QLabel(this)), m_pause(new QPushButton(tr("&Pause"), this)),
+      m_filter(new QComboBox(this)), m_summary(plainLabel(this)), m_pause(new QPushButton(tr("&Pause"), this)),
       m_resume(new QPushButton(tr("&Resume"), this)), m_cancel(new QPushButton(tr("&Cancel"), this)),
       m_retry(new QPushButton(tr("Re&try"), this)), m_open(new QPushButton(tr("&Open result"), this)),
       m_clear(new QPushButton(tr("C&lear finished"), this))

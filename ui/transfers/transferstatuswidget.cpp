@@ -1,4 +1,5 @@
 #include "ui/transfers/transferstatuswidget.h"
+#include "ui/core/plaintext.h"
 
 #include "ui/transfers/transfermodel.h"
 
@@ -11,7 +12,7 @@
 namespace hubui {
 
 TransferStatusWidget::TransferStatusWidget(TransferModel *model, QWidget *parent)
-    : QWidget(parent), m_model(model), m_label(new QLabel(this)), m_bar(new QProgressBar(this))
+    : QWidget(parent), m_model(model), m_label(plainLabel(this)), m_bar(new QProgressBar(this))
 {
     m_bar->setRange(0, 100);
     m_bar->setMaximumWidth(160);

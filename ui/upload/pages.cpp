@@ -1,4 +1,5 @@
 #include "ui/upload/pages.h"
+#include "ui/core/plaintext.h"
 
 #include "ui/core/appcontext.h"
 #include "ui/core/pageregistry.h"
@@ -136,8 +137,8 @@ void registerPages_upload(PageRegistry &registry)
         });
         QObject::connect(controller, &UploadController::uploadFailed, window,
                          [window](const QString &repo, const QString &message) {
-                             QMessageBox::warning(window, QObject::tr("Upload failed"),
-                                                  QObject::tr("The upload to %1 failed: %2").arg(repo, message));
+                             showPlainMessage(window, QMessageBox::Warning, QObject::tr("Upload failed"),
+                                              QObject::tr("The upload to %1 failed: %2").arg(repo, message));
                          });
         QObject::connect(controller, &UploadController::branchMovedDuringUpload, window,
                          [window, controller](quint64 id, const QString &message) {
@@ -145,6 +146,7 @@ void registerPages_upload(PageRegistry &registry)
                                                          QMessageBox::Cancel, window);
                              QPushButton *pr =
                                  box->addButton(QObject::tr("Open a &pull request"), QMessageBox::AcceptRole);
+                             box->setTextFormat(Qt::PlainText);
                              box->setAttribute(Qt::WA_DeleteOnClose);
                              QObject::connect(pr, &QPushButton::clicked, controller,
                                               [controller, id] { controller->retryAsPullRequest(id); });

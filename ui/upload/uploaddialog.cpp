@@ -1,4 +1,5 @@
 #include "ui/upload/uploaddialog.h"
+#include "ui/core/plaintext.h"
 
 #include "ui/upload/uploadplanmodel.h"
 #include "ui/upload/uploadservice.h"
@@ -39,13 +40,13 @@ UploadDialog::UploadDialog(UploadService *service, hub::RepoRef repo, std::vecto
       m_canWrite(!actingAs.isEmpty()), m_model(new UploadPlanModel(this)), m_branch(new QComboBox(this)),
       m_message(new QLineEdit(this)), m_description(new QPlainTextEdit(this)),
       m_pr(new QCheckBox(tr("Open as a &pull request"), this)), m_table(new QTableView(this)),
-      m_summary(new QLabel(this)), m_issues(new QLabel(this)), m_moved(new QLabel(this)),
+      m_summary(plainLabel(this)), m_issues(plainLabel(this)), m_moved(plainLabel(this)),
       m_offerPr(new QPushButton(tr("Open a pull request &instead"), this)), m_upload(nullptr)
 {
     const QString repoName = qs(std::string(hub::repoTypeName(m_repo.type)) + "/" + m_repo.id.str());
     setWindowTitle(tr("Upload to %1").arg(repoName));
 
-    auto *who = new QLabel(this);
+    auto *who = plainLabel(this);
     who->setWordWrap(true);
     who->setAccessibleName(tr("Account that uploads"));
     who->setText(m_canWrite
