@@ -26,6 +26,9 @@ const char *kUsage =
     "  --token TOKEN=USER:ROLE   accept TOKEN (must start with hf_) for USER, ROLE read or write\n"
     "  --page-size N             page size of every listing (default: Hub-like, small for repo lists)\n"
     "  --multipart-threshold B   LFS uploads above B bytes use multipart (default 8388608)\n"
+    "  --tls-cert FILE           serve HTTPS with this PEM certificate (it must name --host and\n"
+    "                            --blob-host); needs --tls-key\n"
+    "  --tls-key FILE            the certificate's PEM private key\n"
     "  --fault JSON              inject a fault, e.g. '{\"path\":\"/api/models\",\"status\":429,\"count\":2}'\n"
     "  --verbose                 log one line per request to stderr\n"
     "  --version, --help\n\n"
@@ -78,6 +81,10 @@ int main(int argc, char **argv)
             options.blobHost = value();
         } else if (arg == "--data") {
             options.dataDir = value();
+        } else if (arg == "--tls-cert") {
+            options.tlsCert = value();
+        } else if (arg == "--tls-key") {
+            options.tlsKey = value();
         } else if (arg == "--demo") {
             options.demo = true;
         } else if (arg == "--big-model") {
@@ -127,6 +134,11 @@ int main(int argc, char **argv)
             std::cerr << "hubdesk-sandbox: unknown option " << arg << " (see --help).\n";
             return 2;
         }
+    }
+
+    if (options.tlsCert.empty() != options.tlsKey.empty()) {
+        std::cerr << "hubdesk-sandbox: --tls-cert and --tls-key go together (see --help).\n";
+        return 2;
     }
 
     // Block the stop signals before any thread starts, then wait for them here.

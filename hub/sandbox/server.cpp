@@ -1,5 +1,5 @@
 // The only file that includes cpp-httplib: it turns HTTP exchanges into HttpRequest/HttpResponse
-// for HubApp, streams files, and injects faults.
+// for HubApp, streams files, injects faults, and serves HTTPS (httplib's OpenSSL server).
 #include "hub/sandbox/server.h"
 
 #include "hub/core/hash.h"
@@ -7,6 +7,7 @@
 #include "hub/sandbox/hubapp.h"
 
 #include <httplib.h>
+#include <openssl/ssl.h>
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -92,8 +93,8 @@ struct Server::Impl {
     fs::path dataDir;
     bool ownsDataDir = false;
     std::unique_ptr<HubApp> app;
-    httplib::Server http4;
-    httplib::Server http6;
+    std::unique_ptr<httplib::Server> http4;
+    std::unique_ptr<httplib::Server> http6;
     bool has6 = false;
     std::thread thread4;
     std::thread thread6;
@@ -103,7 +104,33 @@ struct Server::Impl {
     std::mutex faultMutex;
     std::vector<FaultSpec> faults;
     std::atomic<uint64_t> requests{0};
+    std::atomic<uint64_t> handshakes{0};
     bool stopped = false;
+
+    bool tls() const { return !options.tlsCert.empty(); }
+
+    /// A plain or an HTTPS server; nullptr (with `error` set) when the certificate or key is
+    /// unusable.
+    std::unique_ptr<httplib::Server> makeServer(std::string &error)
+    {
+        if (!tls())
+            return std::make_unique<httplib::Server>();
+        auto s = std::make_unique<httplib::SSLServer>(options.tlsCert.c_str(), options.tlsKey.c_str());
+        if (!s->is_valid()) {
+            error = "The sandbox could not use the certificate " + options.tlsCert.string() + " with the key " +
+                    options.tlsKey.string() + ": check that both are PEM files and belong together.";
+            return nullptr;
+        }
+        // Count handshakes as they begin, so a test can tell one refused attempt from a retry loop.
+        SSL_CTX_set_client_hello_cb(
+            s->ssl_context(),
+            [](SSL *, int *, void *arg) {
+                ++*static_cast<std::atomic<uint64_t> *>(arg);
+                return SSL_CLIENT_HELLO_SUCCESS;
+            },
+            &handshakes);
+        return s;
+    }
 
     /// The faults that apply to this request, consuming one use of each.
     std::vector<FaultSpec> takeFaults(const std::string &path)
@@ -459,11 +486,25 @@ Expected<std::unique_ptr<Server>> Server::start(const ServerOptions &options)
         }
         return st.error();
     }
-    impl->setup(impl->http4);
+    if (options.tlsCert.empty() != options.tlsKey.empty()) {
+        if (impl->ownsDataDir) {
+            fs::remove_all(impl->dataDir, ec);
+        }
+        return HubError::make(ErrorCode::InvalidArgument, "HTTPS needs both a certificate and its private key.");
+    }
+    std::string tlsError;
+    impl->http4 = impl->makeServer(tlsError);
+    if (!impl->http4) {
+        if (impl->ownsDataDir) {
+            fs::remove_all(impl->dataDir, ec);
+        }
+        return HubError::make(ErrorCode::InvalidArgument, tlsError);
+    }
+    impl->setup(*impl->http4);
     if (options.port == 0) {
-        impl->port = impl->http4.bind_to_any_port(options.host);
+        impl->port = impl->http4->bind_to_any_port(options.host);
     } else {
-        impl->port = impl->http4.bind_to_port(options.host, options.port) ? options.port : -1;
+        impl->port = impl->http4->bind_to_port(options.host, options.port) ? options.port : -1;
     }
     if (impl->port <= 0) {
         if (impl->ownsDataDir) {
@@ -473,25 +514,29 @@ Expected<std::unique_ptr<Server>> Server::start(const ServerOptions &options)
                                                       std::to_string(options.port) +
                                                       "; pick another port or pass --port 0.");
     }
-    const std::string origin = "http://" + options.host + ":" + std::to_string(impl->port);
-    impl->app->setOrigin(origin, "http://" + options.blobHost + ":" + std::to_string(impl->port));
+    const std::string scheme = impl->tls() ? "https://" : "http://";
+    const std::string origin = scheme + options.host + ":" + std::to_string(impl->port);
+    impl->app->setOrigin(origin, scheme + options.blobHost + ":" + std::to_string(impl->port));
     // Clients may resolve the blob host "localhost" to ::1 first; answer there too when we can.
     if (options.host == "127.0.0.1" && options.blobHost == "localhost") {
-        impl->setup(impl->http6);
-        impl->has6 = impl->http6.bind_to_port("::1", impl->port);
+        impl->http6 = impl->makeServer(tlsError);
+        if (impl->http6) {
+            impl->setup(*impl->http6);
+            impl->has6 = impl->http6->bind_to_port("::1", impl->port);
+        }
     }
     Impl *raw = impl.get();
     impl->thread4 = std::thread([raw] {
-        raw->http4.listen_after_bind();
+        raw->http4->listen_after_bind();
         raw->done4 = true;
     });
     if (impl->has6) {
         impl->thread6 = std::thread([raw] {
-            raw->http6.listen_after_bind();
+            raw->http6->listen_after_bind();
             raw->done6 = true;
         });
     }
-    for (int i = 0; i < 2000 && !impl->http4.is_running(); ++i) {
+    for (int i = 0; i < 2000 && !impl->http4->is_running(); ++i) {
         std::this_thread::sleep_for(std::chrono::milliseconds(1));
     }
     return std::unique_ptr<Server>(new Server(std::move(impl)));
@@ -499,7 +544,7 @@ Expected<std::unique_ptr<Server>> Server::start(const ServerOptions &options)
 
 std::string Server::baseUrl() const
 {
-    return "http://" + m_impl->options.host + ":" + std::to_string(m_impl->port);
+    return (m_impl->tls() ? "https://" : "http://") + m_impl->options.host + ":" + std::to_string(m_impl->port);
 }
 
 int Server::port() const
@@ -534,9 +579,9 @@ void Server::stop()
             server.stop();
         }
     };
-    stopWhenRunning(m_impl->http4, m_impl->done4);
+    stopWhenRunning(*m_impl->http4, m_impl->done4);
     if (m_impl->has6) {
-        stopWhenRunning(m_impl->http6, m_impl->done6);
+        stopWhenRunning(*m_impl->http6, m_impl->done6);
     }
     if (m_impl->thread4.joinable()) {
         m_impl->thread4.join();
@@ -576,6 +621,11 @@ Expected<std::string> Server::branchHead(const std::string &repoType, const std:
 uint64_t Server::requestCount() const
 {
     return m_impl->requests.load();
+}
+
+uint64_t Server::tlsHandshakes() const
+{
+    return m_impl->handshakes.load();
 }
 
 } // namespace hub::sandbox

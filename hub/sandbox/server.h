@@ -58,6 +58,10 @@ struct ServerOptions {
     std::vector<FaultSpec> faults; ///< active from the start
     /// Log one line per request to stderr (never tokens).
     bool verbose = false;
+    /// Serve HTTPS with this PEM certificate (chain) and private key; both or neither. The
+    /// certificate must name `host` and `blobHost` (subjectAltName) for clients to accept it.
+    std::filesystem::path tlsCert;
+    std::filesystem::path tlsKey;
 };
 
 /// One in-process Hub. Destroying it stops it.
@@ -68,7 +72,7 @@ public:
     Server(const Server &) = delete;
     Server &operator=(const Server &) = delete;
 
-    std::string baseUrl() const; ///< "http://127.0.0.1:PORT", no trailing slash
+    std::string baseUrl() const; ///< "http://127.0.0.1:PORT" (https:// with TLS), no trailing slash
     int port() const;
     /// True once any request to the blob host carried an Authorization header.
     bool blobHostSawAuthorization() const;
@@ -86,6 +90,9 @@ public:
                                           const std::string &branch) const;
     /// Number of requests served so far (all routes).
     uint64_t requestCount() const;
+    /// With TLS: TLS handshakes clients began (ClientHello messages received), whether or not
+    /// they went on to send a request. A client that rejects the certificate makes exactly one.
+    uint64_t tlsHandshakes() const;
 
     struct Impl;
 

@@ -15,6 +15,7 @@ namespace {
 namespace key {
 constexpr auto endpoint = QLatin1StringView("connection/endpoint");
 constexpr auto proxy = QLatin1StringView("connection/proxy");
+constexpr auto caBundle = QLatin1StringView("connection/caBundle");
 constexpr auto cacheDir = QLatin1StringView("cache/dir");
 constexpr auto parallelTransfers = QLatin1StringView("transfers/parallel");
 constexpr auto bandwidthLimit = QLatin1StringView("transfers/bandwidthLimitKiBps");
@@ -80,6 +81,16 @@ QString Settings::proxy() const
 void Settings::setProxy(const QString &url)
 {
     m_settings->setValue(key::proxy, url.trimmed());
+}
+
+QString Settings::caBundle() const
+{
+    return m_settings->value(key::caBundle).toString();
+}
+
+void Settings::setCaBundle(const QString &path)
+{
+    m_settings->setValue(key::caBundle, path.trimmed());
 }
 
 QString Settings::cacheDirOverride() const

@@ -38,6 +38,11 @@ public:
     /// Proxy URL for all requests; empty = the environment's (HTTPS_PROXY ...).
     QString proxy() const;
     void setProxy(const QString &url);
+    /// PEM file of extra certificate authorities (a company CA); empty = the environment's
+    /// (CURL_CA_BUNDLE, REQUESTS_CA_BUNDLE, SSL_CERT_FILE) or the system store. Verification is
+    /// always on.
+    QString caBundle() const;
+    void setCaBundle(const QString &path);
 
     // --- Cache -------------------------------------------------------------------------------
     /// Cache directory chosen by the user; empty = the Hugging Face default (HF_HUB_CACHE ...).

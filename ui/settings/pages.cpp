@@ -18,18 +18,20 @@ void registerPages_settings(PageRegistry &registry)
              const QString endpoint = settings.endpoint();
              const QString cache = settings.cacheDirOverride();
              const QString proxy = settings.proxy();
+             const QString caBundle = settings.caBundle();
              auto *dialog = new SettingsDialog(&settings, window);
              dialog->setAttribute(Qt::WA_DeleteOnClose);
              QObject::connect(
-                 dialog, &SettingsDialog::settingsApplied, &context, [&context, window, endpoint, cache, proxy] {
+                 dialog, &SettingsDialog::settingsApplied, &context, [&context, window, endpoint, cache, proxy, caBundle] {
                      Settings &s = context.settings();
                      // Transfer limits apply at once; where HubDesk connects applies at the next start.
                      hub::TransferEngine &engine = context.transferEngine();
                      engine.setMaxParallelFiles(s.parallelTransfers());
                      engine.setBandwidthLimit(static_cast<uint64_t>(s.bandwidthLimitKiBps()) * 1024);
-                     if (s.endpoint() != endpoint || s.cacheDirOverride() != cache || s.proxy() != proxy) {
+                     if (s.endpoint() != endpoint || s.cacheDirOverride() != cache || s.proxy() != proxy ||
+                         s.caBundle() != caBundle) {
                          QMessageBox::information(window, QObject::tr("Settings"),
-                                                  QObject::tr("The new endpoint, cache folder and proxy are "
+                                                  QObject::tr("The new endpoint, cache folder, proxy and CA bundle are "
                                                               "used from the next start of HubDesk."));
                      }
                  });

@@ -7,7 +7,9 @@
 
 #include <QDialogButtonBox>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
+#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -23,7 +25,8 @@ namespace hubui {
 SettingsDialog::SettingsDialog(Settings *settings, QWidget *parent)
     : QDialog(parent), m_settings(settings), m_endpoint(new QLineEdit(this)), m_cache(new QLineEdit(this)),
       m_cacheHint(plainLabel(this)), m_parallel(new QSpinBox(this)), m_bandwidth(new QSpinBox(this)),
-      m_proxy(new QLineEdit(this)), m_namespaces(new QPlainTextEdit(this)), m_error(plainLabel(this))
+      m_proxy(new QLineEdit(this)), m_caBundle(new QLineEdit(this)), m_namespaces(new QPlainTextEdit(this)),
+      m_error(plainLabel(this))
 {
     setWindowTitle(tr("Settings"));
 
@@ -69,6 +72,25 @@ SettingsDialog::SettingsDialog(Settings *settings, QWidget *parent)
     m_proxy->setText(m_settings->proxy());
     m_proxy->setPlaceholderText(tr("From the environment (HTTPS_PROXY)"));
     m_proxy->setAccessibleName(tr("Proxy"));
+    m_proxy->setToolTip(tr("For every request, e.g. http://proxy.example:3128 or http://user:password@proxy.example:3128. "
+                           "Secure connections go through the proxy as tunnels (CONNECT): it never sees your token."));
+
+    m_caBundle->setText(m_settings->caBundle());
+    m_caBundle->setPlaceholderText(tr("From the environment (CURL_CA_BUNDLE, SSL_CERT_FILE), else the system's"));
+    m_caBundle->setAccessibleName(tr("CA bundle"));
+    m_caBundle->setToolTip(tr("A PEM file with your company's certificate authority, if it inspects secure "
+                              "connections. Certificates are always verified."));
+    auto *browseCa = new QPushButton(tr("B&rowse…"), this);
+    browseCa->setAccessibleName(tr("Choose CA bundle"));
+    auto *caRow = new QHBoxLayout();
+    caRow->addWidget(m_caBundle, 1);
+    caRow->addWidget(browseCa);
+    connect(browseCa, &QPushButton::clicked, this, [this] {
+        const QString file = QFileDialog::getOpenFileName(this, tr("CA bundle"), m_caBundle->text(),
+                                                          tr("Certificates (*.pem *.crt *.cer);;All files (*)"));
+        if (!file.isEmpty())
+            m_caBundle->setText(file);
+    });
 
     m_namespaces->setPlainText(m_settings->projectNamespaces().join(u'\n'));
     m_namespaces->setAccessibleName(tr("Project namespaces, one per line"));
@@ -81,11 +103,18 @@ SettingsDialog::SettingsDialog(Settings *settings, QWidget *parent)
     form->addRow(QString(), m_cacheHint);
     form->addRow(tr("&Parallel transfers:"), m_parallel);
     form->addRow(tr("&Bandwidth limit:"), m_bandwidth);
-    form->addRow(tr("Pro&xy:"), m_proxy);
     form->addRow(tr("Project &namespaces:"), m_namespaces);
     // The buddy of the cache row label is the line edit inside the row.
     if (auto *label = qobject_cast<QLabel *>(form->labelForField(cacheRow)))
         label->setBuddy(m_cache);
+
+    // "Network" is the name the engine's proxy and certificate messages point at.
+    auto *network = new QGroupBox(tr("Network"), this);
+    auto *networkForm = new QFormLayout(network);
+    networkForm->addRow(tr("Pro&xy:"), m_proxy);
+    networkForm->addRow(tr("C&A bundle:"), caRow);
+    if (auto *label = qobject_cast<QLabel *>(networkForm->labelForField(caRow)))
+        label->setBuddy(m_caBundle);
 
     m_error->setWordWrap(true);
     m_error->setAccessibleName(tr("Settings problems"));
@@ -102,10 +131,11 @@ SettingsDialog::SettingsDialog(Settings *settings, QWidget *parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
+    layout->addWidget(network);
     layout->addWidget(m_error);
     layout->addStretch(1);
     layout->addWidget(buttons);
-    resize(620, 420);
+    resize(620, 500);
 }
 
 bool SettingsDialog::validate()
@@ -120,6 +150,9 @@ bool SettingsDialog::validate()
     const QString proxy = m_proxy->text().trimmed();
     if (!proxy.isEmpty() && !QUrl(proxy, QUrl::StrictMode).isValid())
         problems << tr("The proxy must be an address such as http://proxy.example:3128.");
+    const QString ca = m_caBundle->text().trimmed();
+    if (!ca.isEmpty() && !(QFileInfo(ca).isFile() && QFileInfo(ca).isReadable()))
+        problems << tr("The CA bundle “%1” is not a file HubDesk can read.").arg(ca);
     static const QRegularExpression nsPattern(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9._-]*$"));
     for (const QString &ns : m_namespaces->toPlainText().split(u'\n', Qt::SkipEmptyParts)) {
         if (!nsPattern.match(ns.trimmed()).hasMatch())
@@ -137,6 +170,7 @@ void SettingsDialog::apply()
     m_settings->setParallelTransfers(m_parallel->value());
     m_settings->setBandwidthLimitKiBps(m_bandwidth->value());
     m_settings->setProxy(m_proxy->text());
+    m_settings->setCaBundle(m_caBundle->text());
     QStringList namespaces;
     for (const QString &ns : m_namespaces->toPlainText().split(u'\n', Qt::SkipEmptyParts))
         namespaces << ns.trimmed();

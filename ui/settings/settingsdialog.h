@@ -13,7 +13,7 @@ class Settings;
 
 /// Edits the preferences through the typed Settings facade: Hub endpoint, cache location
 /// (showing what the environment chooses when left empty), parallel transfers, bandwidth limit,
-/// proxy and the project namespaces listed in the sidebar. Values are written on OK only.
+/// proxy, CA bundle and the project namespaces listed in the sidebar. Values are written on OK only.
 class SettingsDialog final : public QDialog {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(SettingsDialog)
@@ -30,6 +30,7 @@ public:
     QSpinBox *parallelBox() const { return m_parallel; }
     QSpinBox *bandwidthBox() const { return m_bandwidth; }
     QLineEdit *proxyEdit() const { return m_proxy; }
+    QLineEdit *caBundleEdit() const { return m_caBundle; }
     QPlainTextEdit *namespacesEdit() const { return m_namespaces; }
 
 signals:
@@ -46,6 +47,7 @@ private:
     QSpinBox *m_parallel;
     QSpinBox *m_bandwidth;
     QLineEdit *m_proxy;
+    QLineEdit *m_caBundle;
     QPlainTextEdit *m_namespaces;
     QLabel *m_error;
 };

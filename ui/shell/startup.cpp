@@ -20,8 +20,13 @@ hub::Expected<Startup> prepareStartup(const CommandLineOptions &options, const S
         c.client.endpoint = hub::ClientConfig::normalizeEndpoint(settings.endpoint().toStdString());
     if (!options.endpoint.isEmpty())
         c.client.endpoint = hub::ClientConfig::normalizeEndpoint(options.endpoint.toStdString());
-    if (!settings.proxy().isEmpty())
+    if (!settings.proxy().isEmpty()) {
+        // The proxy of Settings is for every request, like ALL_PROXY.
         c.client.proxy = settings.proxy().toStdString();
+        c.client.httpProxy = c.client.proxy;
+    }
+    if (!settings.caBundle().isEmpty())
+        c.client.caBundle = settings.caBundle().toStdString();
     c.cacheDir = settings.effectiveCacheDir();
     const QString appData = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
     c.stateDir = QDir(appData).filePath(QStringLiteral("transfers"));
@@ -43,6 +48,7 @@ hub::Expected<Startup> prepareStartup(const CommandLineOptions &options, const S
         c.client.token = hub::sandbox::demo::kDemoOwnerToken;
         c.client.offline = false;
         c.client.proxy.clear();
+        c.client.httpProxy.clear();
         c.cacheDir = root.filePath(QStringLiteral("cache"));
         c.stateDir = root.filePath(QStringLiteral("transfers"));
         c.sandbox = true;
