@@ -6,6 +6,7 @@
 #   packaging/install-deps.sh --print [--test]   only print the package list (one line), install nothing
 # tests/packaging/dependency_closure.sh checks that this list covers everything the build and the
 # tests use (a "# test-tool: PROGRAM PACKAGE" line here declares one more program the tests run).
+# test-tool: tinyproxy tinyproxy-bin
 set -euo pipefail
 
 want_test=0
@@ -28,7 +29,8 @@ packages=(
 )
 if [ "$want_test" = 1 ]; then
   # python3: resources/translations/update_en_plurals.py (the translations test).
-  packages+=(nodejs npm desktop-file-utils appstream help2man dpkg-dev file python3)
+  # tinyproxy-bin: the proxy tests/net/test_net_proxy starts (the program only, no service).
+  packages+=(nodejs npm desktop-file-utils appstream help2man dpkg-dev file python3 tinyproxy-bin)
 fi
 if [ "$want_print" = 1 ]; then
   echo "${packages[*]}"
