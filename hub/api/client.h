@@ -174,6 +174,10 @@ public:
     /// Merges pull request `num` into its target branch. A conflict is ErrorCode::Conflict naming
     /// the files (also in HubError::subject, comma-separated).
     Status mergePullRequest(const RepoRef &repo, int num, const std::string &comment = {});
+    /// The commit a pull request started from, which the Hub does not send: the parent of the
+    /// first commit pushed to refs/pr/N, found in that ref's history. Empty when that commit is
+    /// the repo's first one (everything counts as added); the PR's head when nothing was pushed.
+    Expected<std::string> pullRequestBase(const RepoRef &repo, const DiscussionDetails &pr);
 
     // --- URLs (no request)
     std::string resolveUrl(const RepoRef &repo, const std::string &revision, const std::string &path) const;

@@ -275,4 +275,34 @@ Status HubClient::mergePullRequest(const RepoRef &repo, int num, const std::stri
     return e;
 }
 
+Expected<std::string> HubClient::pullRequestBase(const RepoRef &repo, const DiscussionDetails &pr)
+{
+    if (!pr.isPullRequest)
+        return HubError::make(ErrorCode::InvalidArgument,
+                              "#" + std::to_string(pr.num) + " is a discussion, not a pull request.");
+    const std::string first = pr.firstCommitOid();
+    auto pager = listCommits(repo, pr.gitReference());
+    bool found = false;
+    bool firstPage = true;
+    while (pager.hasMore()) {
+        auto page = pager.next();
+        if (!page)
+            return page.error();
+        if (firstPage && first.empty())
+            return page->empty() ? std::string() : page->front().id; // nothing pushed: no change
+        firstPage = false;
+        for (const auto &c : *page) {
+            if (found)
+                return c.id;
+            found = c.id == first;
+        }
+    }
+    if (found)
+        return std::string(); // the first commit of the pull request is the repo's first commit
+    return HubError::make(ErrorCode::BadResponse,
+                          "Could not find where pull request #" + std::to_string(pr.num) +
+                              " started: its first commit is not in the history of " + pr.gitReference() + ".",
+                          "commit " + first + " not found");
+}
+
 } // namespace hub
