@@ -36,7 +36,8 @@ void addRepoType(Args &a, bool typeIsKind)
 Expected<RepoRef> repoOf(const Args &a, size_t index)
 {
     if (a.positionals().size() <= index)
-        return HubError::make(ErrorCode::InvalidArgument, "Name a repository, e.g. PellelNitram/xournalpp-htr-word-detector.");
+        return HubError::make(ErrorCode::InvalidArgument,
+                              "Name a repository, e.g. PellelNitram/xournalpp-htr-word-detector.");
     if (a.value("repo-type"))
         return repoArg(a, a.positionals()[index], "repo-type");
     if (auto t = a.value("type"); t && parseRepoType(*t))
@@ -66,12 +67,8 @@ std::string kindWord(const Discussion &d)
 
 json discussionJson(const Discussion &d)
 {
-    json j = {{"num", d.num},
-              {"title", d.title},
-              {"status", d.status},
-              {"isPullRequest", d.isPullRequest},
-              {"author", d.author},
-              {"createdAt", d.createdAt}};
+    json j = {{"num", d.num},       {"title", d.title},        {"status", d.status}, {"isPullRequest", d.isPullRequest},
+              {"author", d.author}, {"createdAt", d.createdAt}};
     if (d.numComments >= 0)
         j["numComments"] = d.numComments;
     if (d.isPullRequest)
@@ -208,7 +205,10 @@ int runList(const std::vector<std::string> &argv, Io io, const char *usage, cons
         return 0;
     }
     if (items.empty()) {
-        io.out << "No " << (q.type == "pull_request" ? "pull requests" : q.type == "discussion" ? "discussions" : "pull requests or discussions")
+        io.out << "No "
+               << (q.type == "pull_request" ? "pull requests"
+                   : q.type == "discussion" ? "discussions"
+                                            : "pull requests or discussions")
                << (status == "all" ? "" : " " + status) << " in " << repo->id.str() << ".\n";
         return 0;
     }
@@ -252,9 +252,9 @@ int runShow(const std::vector<std::string> &argv, Io io, const char *usage, bool
     if (!d)
         return fail(io, d.error());
     if (prOnly && !d->isPullRequest)
-        return fail(io, HubError::make(ErrorCode::InvalidArgument,
-                                       "#" + std::to_string(*num) + " is a discussion, not a pull request: use "
-                                       "hubdesk-cli discussion show."));
+        return fail(io, HubError::make(ErrorCode::InvalidArgument, "#" + std::to_string(*num) +
+                                                                       " is a discussion, not a pull request: use "
+                                                                       "hubdesk-cli discussion show."));
     if (diffOnly) {
         if (a.has("json"))
             io.out << dump(json{{"num", d->num}, {"diff", d->diff}}) << "\n";
@@ -295,8 +295,9 @@ int runShow(const std::vector<std::string> &argv, Io io, const char *usage, bool
         return 0;
     }
     io.out << "#" << d->num << "  " << terminalSafe(d->title) << "\n";
-    std::string line = (d->isPullRequest ? "Pull request" : "Discussion") + std::string(", ") + terminalSafe(d->status) +
-                       ", opened by " + terminalSafe(d->author) + " on " + shortDate(d->createdAt);
+    std::string line = (d->isPullRequest ? "Pull request" : "Discussion") + std::string(", ") +
+                       terminalSafe(d->status) + ", opened by " + terminalSafe(d->author) + " on " +
+                       shortDate(d->createdAt);
     if (d->isPullRequest && !d->targetBranch.empty())
         line += ", into " + terminalSafe(d->targetBranchName());
     io.out << line << "\n";
@@ -306,9 +307,9 @@ int runShow(const std::vector<std::string> &argv, Io io, const char *usage, bool
             io.out << "Merge commit: " << terminalSafe(d->mergeCommitId) << "\n";
         if (d->hasConflicts())
             io.out << "Conflicts: "
-                   << (d->conflictingFiles.empty() ? std::string("yes (the Hub did not name the files)")
-                                                   : joined(d->conflictingFiles) + " also changed on " +
-                                                         terminalSafe(d->targetBranchName()))
+                   << (d->conflictingFiles.empty()
+                           ? std::string("yes (the Hub did not name the files)")
+                           : joined(d->conflictingFiles) + " also changed on " + terminalSafe(d->targetBranchName()))
                    << "; it cannot be merged until they are updated.\n";
         if (files) {
             io.out << "\nFiles changed (" << files->changes.size() << ", since " << base.substr(0, 8) << "):\n";
@@ -359,14 +360,15 @@ int runCreate(const std::vector<std::string> &argv, Io io, const char *usage, bo
 /// comment, close, reopen and merge: `action` is "comment", "closed", "open" or "merge".
 int runAction(const std::vector<std::string> &argv, Io io, const char *usage, const std::string &action)
 {
-    const char *about = action == "comment" ? "Adds a comment (Markdown) to a pull request or discussion."
-                        : action == "merge" ? "Merges a pull request into its target branch, with an optional "
-                                              "comment. Needs write access to the repository."
+    const char *about = action == "comment"  ? "Adds a comment (Markdown) to a pull request or discussion."
+                        : action == "merge"  ? "Merges a pull request into its target branch, with an optional "
+                                               "comment. Needs write access to the repository."
                         : action == "closed" ? "Closes a pull request or discussion, with an optional comment."
                                              : "Reopens a closed pull request or discussion, with an optional comment.";
     const Spec spec{usage, about, [action](Args &a) {
-                        a.option("comment", action == "comment" ? "the comment (or give it after the number)"
-                                                                : "a comment posted with it",
+                        a.option("comment",
+                                 action == "comment" ? "the comment (or give it after the number)"
+                                                     : "a comment posted with it",
                                  "TEXT");
                         addRepoType(a, false);
                     }};

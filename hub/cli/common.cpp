@@ -153,10 +153,10 @@ size_t decodeUtf8(std::string_view s, size_t i, char32_t &cp)
 
 bool invisibleControl(char32_t cp)
 {
-    return (cp >= 0x80 && cp <= 0x9F) ||                         // C1 controls (CSI, OSC...)
-           cp == 0x061C || cp == 0x200E || cp == 0x200F ||       // bidi marks
-           (cp >= 0x202A && cp <= 0x202E) ||                     // bidi embeddings and overrides
-           (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF;       // bidi isolates, BOM
+    return (cp >= 0x80 && cp <= 0x9F) ||                   // C1 controls (CSI, OSC...)
+           cp == 0x061C || cp == 0x200E || cp == 0x200F || // bidi marks
+           (cp >= 0x202A && cp <= 0x202E) ||               // bidi embeddings and overrides
+           (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF; // bidi isolates, BOM
 }
 
 } // namespace

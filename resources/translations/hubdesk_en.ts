@@ -99,6 +99,23 @@
     </message>
 </context>
 <context>
+    <name>hubui::CommunityView</name>
+    <message numerus="yes">
+        <source>%n open pull request(s)</source>
+        <translation>
+            <numerusform>%n open pull request</numerusform>
+            <numerusform>%n open pull requests</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n in all</source>
+        <translation>
+            <numerusform>%n in all</numerusform>
+            <numerusform>%n in all</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>hubui::ComparisonWidget</name>
     <message numerus="yes">
         <source>%n file(s) added, </source>
@@ -225,6 +242,13 @@
         <translation>
             <numerusform>%n like</numerusform>
             <numerusform>%n likes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open pull request(s)</source>
+        <translation>
+            <numerusform>%n open pull request</numerusform>
+            <numerusform>%n open pull requests</numerusform>
         </translation>
     </message>
 </context>

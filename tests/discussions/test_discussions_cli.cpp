@@ -175,7 +175,8 @@ private slots:
     void show_escapesControlCharactersFromTheServer()
     {
         const RepoRef repo = freshRepo("cli-escape");
-        const std::string evilTitle = "Fix \x1b[2J\x1b]0;pwned\x07 now\r\xe2\x80\xae" "gpj.exe";
+        const std::string evilTitle = "Fix \x1b[2J\x1b]0;pwned\x07 now\r\xe2\x80\xae"
+                                      "gpj.exe";
         auto created = cli({"discussion", "create", repo.id.str(), "--title", evilTitle, "--description",
                             "line one\nline \x1b[31mtwo\x1b[0m"},
                            demo::kDemoOwnerToken);

@@ -1,6 +1,7 @@
 #include "ui/repo/repopage.h"
 #include "ui/core/plaintext.h"
 
+#include "ui/community/communityview.h"
 #include "ui/compare/compareview.h"
 #include "ui/core/appcontext.h"
 #include "ui/core/format.h"
@@ -32,7 +33,7 @@ RepoPage::RepoPage(AppContext &context, QWidget *parent)
     : QWidget(parent), m_context(context), m_title(plainLabel(this)), m_badges(plainLabel(this)),
       m_revisionBox(new QComboBox(this)), m_tabs(new QTabWidget(this)), m_card(new CardView(context)),
       m_files(new FilesView(context)), m_history(new HistoryView(context)), m_compare(new CompareView(context)),
-      m_metrics(new MetricsView(context))
+      m_metrics(new MetricsView(context)), m_community(new CommunityView(context))
 {
     auto *back = new QPushButton(tr("← Back to list"), this);
     back->setAccessibleName(tr("Back to the repo list"));
@@ -54,6 +55,7 @@ RepoPage::RepoPage(AppContext &context, QWidget *parent)
     m_tabs->addTab(m_history, tr("History"));
     m_tabs->addTab(m_compare, tr("Compare"));
     m_tabs->addTab(m_metrics, tr("Metrics"));
+    m_tabs->addTab(m_community, tr("Community"));
 
     auto *header = new QHBoxLayout;
     header->addWidget(back);
@@ -83,6 +85,11 @@ RepoPage::RepoPage(AppContext &context, QWidget *parent)
     connect(m_history, &HistoryView::downloadRequested, this,
             [this](const QString &commit) { m_files->download(commit, {}); });
     connect(m_history, &HistoryView::refsChanged, this, &RepoPage::loadRefs);
+    connect(m_community, &CommunityView::openPullRequestCountChanged, this, [this](int open) {
+        m_tabs->setTabText(CommunityTab, open > 0 ? tr("Community (%1)").arg(open) : tr("Community"));
+        m_tabs->setTabToolTip(CommunityTab, open >= 0 ? tr("%n open pull request(s)", nullptr, open)
+                                                      : tr("Pull requests and discussions"));
+    });
 }
 
 RepoPage::~RepoPage()
@@ -101,6 +108,7 @@ void RepoPage::open(const hub::RepoRef &repo, const QString &revision)
     m_compare->setRevisions({});
     m_metrics->setRepo(repo);
     m_history->setRepo(repo, revision);
+    m_community->setRepo(repo);
     setRevision(revision);
     loadRefs();
     if (m_tabs->currentIndex() == MetricsTab) {
@@ -122,6 +130,12 @@ void RepoPage::setRevision(const QString &revision)
 void RepoPage::showTab(Tab tab)
 {
     m_tabs->setCurrentIndex(tab);
+}
+
+void RepoPage::showDiscussion(int num)
+{
+    showTab(CommunityTab);
+    m_community->openDiscussion(num);
 }
 
 void RepoPage::loadRefs()

@@ -15,19 +15,20 @@ namespace hubui {
 
 class AppContext;
 class CardView;
+class CommunityView;
 class CompareView;
 class FilesView;
 class HistoryView;
 class MetricsView;
 
-/// One repo: a header (id, badges, revision picker) and the Card, Files, History, Compare and
-/// Metrics tabs. The revision picker offers branches, tags and PRs; a commit id can be typed.
+/// One repo: a header (id, badges, revision picker) and the Card, Files, History, Compare,
+/// Metrics and Community tabs (the last titled with the count of open pull requests). The revision picker offers branches, tags and PRs; a commit id can be typed.
 class RepoPage final : public QWidget {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(RepoPage)
 
 public:
-    enum Tab { CardTab, FilesTab, HistoryTab, CompareTab, MetricsTab };
+    enum Tab { CardTab, FilesTab, HistoryTab, CompareTab, MetricsTab, CommunityTab };
 
     explicit RepoPage(AppContext &context, QWidget *parent = nullptr);
     ~RepoPage() override;
@@ -43,6 +44,9 @@ public:
     HistoryView *history() const { return m_history; }
     CompareView *compare() const { return m_compare; }
     MetricsView *metrics() const { return m_metrics; }
+    CommunityView *community() const { return m_community; }
+    /// Shows the Community tab with pull request or discussion `num` open.
+    void showDiscussion(int num);
     QTabWidget *tabs() const { return m_tabs; }
     const hub::Refs &refs() const { return m_refs; }
 
@@ -66,6 +70,7 @@ private:
     HistoryView *m_history;
     CompareView *m_compare;
     MetricsView *m_metrics;
+    CommunityView *m_community;
     bool m_metricsLoaded = false;
     JobHandle m_job;
 };

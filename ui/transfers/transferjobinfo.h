@@ -55,6 +55,16 @@ struct TransferJobInfo {
     }
 };
 
+/// The number of the pull request a Hub URL points to (".../discussions/5" → 5), 0 when none.
+inline int pullRequestNumberOf(const QUrl &url)
+{
+    const QString path = url.path();
+    const qsizetype at = path.lastIndexOf(QStringLiteral("/discussions/"));
+    bool ok = false;
+    const int number = at >= 0 ? path.mid(at + 13).toInt(&ok) : 0;
+    return ok && number > 0 ? number : 0;
+}
+
 } // namespace hubui
 
 Q_DECLARE_METATYPE(hubui::TransferJobInfo)

@@ -170,6 +170,13 @@ void TransfersPage::openResult()
         emit showCommitRequested(job.repo, job.commit);
         return;
     }
+    if (job.kind == TransferJobInfo::Kind::Upload && job.pullRequest) {
+        // ".../discussions/5": open it in the app, not in a browser.
+        if (const int number = pullRequestNumberOf(job.resultUrl); number > 0) {
+            emit showPullRequestRequested(job.repo, number);
+            return;
+        }
+    }
     if (job.resultUrl.isValid())
         QDesktopServices::openUrl(job.resultUrl);
     else if (!job.resultPath.isEmpty())

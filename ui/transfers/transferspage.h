@@ -31,6 +31,8 @@ public:
 signals:
     /// "Open" on a finished upload: show this repo's History tab at the new commit.
     void showCommitRequested(const QString &repoKey, const QString &commit);
+    /// "Open" on an upload that opened a pull request: show it in the repo's Community tab.
+    void showPullRequestRequested(const QString &repoKey, int number);
 
 private:
     void updateActions();

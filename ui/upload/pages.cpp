@@ -1,12 +1,14 @@
 #include "ui/upload/pages.h"
 #include "ui/core/plaintext.h"
 
+#include "ui/community/communityview.h"
 #include "ui/core/appcontext.h"
 #include "ui/core/pageregistry.h"
 #include "ui/history/commitlistmodel.h"
 #include "ui/history/historyview.h"
 #include "ui/repo/repopage.h"
 #include "ui/transfers/pages.h"
+#include "ui/transfers/transferspage.h"
 #include "ui/upload/uploadcontroller.h"
 #include "ui/upload/uploaddropfilter.h"
 #include "ui/upload/uploadresultbanner.h"
@@ -83,6 +85,34 @@ void showInHistory(QMainWindow *window, const UploadOutcome &outcome)
     });
 }
 
+/// "model/owner/name" back to a repo.
+std::optional<hub::RepoRef> repoOfKey(const QString &repoKey)
+{
+    const qsizetype slash = repoKey.indexOf(u'/');
+    const auto type = hub::parseRepoType(repoKey.left(slash).toStdString());
+    auto id = hub::RepoId::parse(repoKey.mid(slash + 1).toStdString());
+    if (slash < 0 || !type || !id)
+        return std::nullopt;
+    return hub::RepoRef{*type, *id};
+}
+
+/// Shows pull request `number` of `repoKey` in its repo's Community tab (the repo page stays
+/// where it is when it already shows that repo).
+void showPullRequest(QMainWindow *window, const QString &repoKey, int number)
+{
+    auto *stack = window->findChild<QStackedWidget *>();
+    auto *page = window->findChild<RepoPage *>();
+    const auto repo = repoOfKey(repoKey);
+    if (!stack || !page || !repo || number <= 0)
+        return;
+    if (page->repo().id != repo->id || page->repo().type != repo->type)
+        page->open(*repo, QStringLiteral("main"));
+    else
+        page->community()->reload(); // the new pull request joins the list and the count
+    page->showDiscussion(number);
+    stack->setCurrentWidget(page);
+}
+
 } // namespace
 
 UploadController *uploadControllerFor(AppContext &context)
@@ -122,6 +152,9 @@ void registerPages_upload(PageRegistry &registry)
          }});
     registry.addWindowHook([](AppContext &context, QMainWindow *window) {
         UploadController *controller = uploadControllerFor(context);
+        if (auto *transfers = window->findChild<TransfersPage *>()) // "Open result" of a PR upload
+            QObject::connect(transfers, &TransfersPage::showPullRequestRequested, window,
+                             [window](const QString &repoKey, int number) { showPullRequest(window, repoKey, number); });
         auto *filter = new UploadDropFilter(
             controller, [window] { return openRepo(window); }, window);
         filter->setCurrentBranch([window] { return openBranch(window); });
@@ -134,6 +167,16 @@ void registerPages_upload(PageRegistry &registry)
             window->statusBar()->addWidget(banner, 1);
             QObject::connect(banner, &UploadResultBanner::showHistoryRequested, window,
                              [window](const UploadOutcome &o) { showInHistory(window, o); });
+            QObject::connect(banner, &UploadResultBanner::showPullRequestRequested, window,
+                             [window](const UploadOutcome &o) {
+                                 showPullRequest(window, o.repoKey, pullRequestNumberOf(o.url));
+                             });
+            // The pull request just opened is what the uploader wants to see next, if they are
+            // still on that repo: open it there at once.
+            const auto shown = openRepo(window);
+            if (outcome.pullRequest && shown && repoOfKey(outcome.repoKey) &&
+                shown->id == repoOfKey(outcome.repoKey)->id && shown->type == repoOfKey(outcome.repoKey)->type)
+                showPullRequest(window, outcome.repoKey, pullRequestNumberOf(outcome.url));
         });
         QObject::connect(controller, &UploadController::uploadFailed, window,
                          [window](const QString &repo, const QString &message) {

@@ -22,12 +22,11 @@ UploadResultBanner::UploadResultBanner(const UploadOutcome &outcome, QWidget *pa
     setAccessibleName(tr("Upload finished"));
     auto *label = new QLabel(text(outcome), this);
     label->setTextFormat(Qt::RichText);
-    label->setOpenExternalLinks(true);
+    label->setOpenExternalLinks(!outcome.pullRequest); // a pull request opens in the app
     label->setTextInteractionFlags(Qt::TextBrowserInteraction);
     label->setToolTip(outcome.files.join(u'\n'));
-    auto *history = new QPushButton(tr("Show in &History"), this);
-    history->setAccessibleName(tr("Show in History"));
-    history->setEnabled(!outcome.pullRequest);
+    auto *history = new QPushButton(outcome.pullRequest ? tr("Open the &pull request") : tr("Show in &History"), this);
+    history->setAccessibleName(outcome.pullRequest ? tr("Open the pull request") : tr("Show in History"));
     auto *close = new QPushButton(QStringLiteral("✕"), this);
     close->setAccessibleName(tr("Close"));
     close->setFlat(true);
@@ -37,10 +36,16 @@ UploadResultBanner::UploadResultBanner(const UploadOutcome &outcome, QWidget *pa
     layout->addWidget(label, 1);
     layout->addWidget(history);
     layout->addWidget(close);
-    connect(history, &QPushButton::clicked, this, [this, outcome] {
-        emit showHistoryRequested(outcome);
+    auto go = [this, outcome] {
+        if (outcome.pullRequest)
+            emit showPullRequestRequested(outcome);
+        else
+            emit showHistoryRequested(outcome);
         deleteLater();
-    });
+    };
+    connect(history, &QPushButton::clicked, this, go);
+    if (outcome.pullRequest)
+        connect(label, &QLabel::linkActivated, this, go);
     connect(close, &QPushButton::clicked, this, &QObject::deleteLater);
 }
 

@@ -7,7 +7,8 @@
 namespace hubui {
 
 /// The end of an upload, in the window: a link to the new commit or pull request, the files,
-/// and "Show in History". Closes with its ✕ button or Escape.
+/// and "Show in History" (or "Open the pull request", shown in the app's Community tab).
+/// Closes with its ✕ button or Escape.
 class UploadResultBanner final : public QFrame {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(UploadResultBanner)
@@ -18,6 +19,7 @@ public:
 
 signals:
     void showHistoryRequested(const hubui::UploadOutcome &outcome);
+    void showPullRequestRequested(const hubui::UploadOutcome &outcome);
 };
 
 } // namespace hubui

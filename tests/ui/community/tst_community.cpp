@@ -1,0 +1,383 @@
+// The Community tab offscreen against the sandbox's demo world, through the real MainWindow:
+// the word detector's pull requests and discussions with the open-PR count in the tab title,
+// the status filters, #4's conversation and files changed, commenting, merging a mergeable PR,
+// a conflicting one naming its files, what a read-only account is offered, comments never
+// rendered as HTML, and an upload as a pull request landing in its view (also from Transfers).
+
+#include "ui/browse/sandboxfixture.h"
+
+#include "ui/community/communityview.h"
+#include "ui/community/confirmactiondialog.h"
+#include "ui/community/discussionlistmodel.h"
+#include "ui/community/discussionview.h"
+#include "ui/community/safetextbrowser.h"
+#include "ui/compare/changedfilesmodel.h"
+#include "ui/compare/comparisonwidget.h"
+#include "ui/core/loadstatewidget.h"
+#include "ui/core/pageregistry.h"
+#include "ui/repo/repopage.h"
+#include "ui/shell/mainwindow.h"
+#include "ui/transfers/pages.h"
+#include "ui/transfers/transferspage.h"
+#include "ui/upload/pages.h"
+#include "ui/upload/uploadcontroller.h"
+#include "ui/upload/uploaddialog.h"
+
+#include <QAbstractButton>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStackedWidget>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTest>
+#include <QTreeView>
+
+using namespace hubui;
+namespace demo = hub::sandbox::demo;
+using StatusFilter = DiscussionFilterProxy::StatusFilter;
+
+namespace {
+
+hub::RepoRef model(const std::string &id)
+{
+    return {hub::RepoType::Model, *hub::RepoId::parse(id)};
+}
+
+QStringList numbersShown(CommunityView *c)
+{
+    QStringList out;
+    for (int r = 0; r < c->proxy()->rowCount(); ++r)
+        out << QString::number(c->proxy()->index(r, 0).data(DiscussionListModel::NumberRole).toInt());
+    return out;
+}
+
+} // namespace
+
+class CommunityGuiTest final : public QObject {
+    Q_OBJECT
+
+private:
+    SandboxFixture m_f;
+    std::unique_ptr<PageRegistry> m_registry;
+    std::unique_ptr<MainWindow> m_window;
+
+    RepoPage *page() const { return m_window->repoPage(); }
+    CommunityView *community() const { return page()->community(); }
+    DiscussionView *discussion() const { return community()->discussion(); }
+
+    hub::HubClient owner() const
+    {
+        hub::ClientConfig c;
+        c.endpoint = m_f.server->baseUrl();
+        c.token = demo::kDemoOwnerToken;
+        return hub::HubClient(c);
+    }
+
+    /// Opens `repo` in the window and waits for its Community list.
+    bool openRepo(const hub::RepoRef &repo)
+    {
+        QSignalSpy loaded(community()->model(), &DiscussionListModel::loaded);
+        m_window->openRepo(repo);
+        return loaded.wait(20000);
+    }
+
+    /// Clicks the row of `num` in the list and waits for the conversation.
+    bool openByClick(int num)
+    {
+        community()->filterButton(StatusFilter::All)->click();
+        QTreeView *view = community()->view();
+        for (int r = 0; r < view->model()->rowCount(); ++r) {
+            const QModelIndex idx = view->model()->index(r, DiscussionListModel::Title);
+            if (idx.data(DiscussionListModel::NumberRole).toInt() != num)
+                continue;
+            QSignalSpy loaded(discussion(), &DiscussionView::loaded);
+            QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(idx).center());
+            return community()->isShowingDiscussion() && loaded.wait(20000);
+        }
+        return false;
+    }
+
+    /// A fresh repo of the demo owner with a.txt and b.txt on main, and a PR changing `path`.
+    int freshRepoWithPr(const std::string &name, const std::string &path)
+    {
+        hub::HubClient o = owner();
+        const auto repo = model(std::string(demo::kDemoOwnerUser) + "/" + name);
+        (void)o.createRepo(repo);
+        hub::CommitRequest c;
+        c.summary = "Add a and b";
+        c.operations = {hub::CommitOperation::addFile("a.txt", "a1\n"), hub::CommitOperation::addFile("b.txt", "b1\n")};
+        (void)o.commit(repo, c);
+        hub::CommitRequest pr;
+        pr.summary = "Change " + path;
+        pr.description = "Please merge.";
+        pr.createPr = true;
+        pr.operations = {hub::CommitOperation::addFile(path, path + " from the PR\n")};
+        auto r = o.commit(repo, pr);
+        return r ? std::stoi(r->pullRequestUrl.substr(r->pullRequestUrl.rfind('/') + 1)) : 0;
+    }
+
+    /// Presses Merge, accepts the confirmation with `comment`.
+    void mergeWith(const QString &comment)
+    {
+        QVERIFY(discussion()->mergeButton()->isEnabled());
+        discussion()->mergeButton()->click();
+        auto *dialog = discussion()->findChild<ConfirmActionDialog *>();
+        QVERIFY(dialog);
+        QTest::keyClicks(dialog->commentEdit(), comment);
+        dialog->acceptButton()->click();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_f.start());
+        m_registry = std::make_unique<PageRegistry>();
+        registerPages_transfers(*m_registry);
+        registerPages_upload(*m_registry);
+        m_window = std::make_unique<MainWindow>(*m_f.context, *m_registry);
+        m_window->show();
+        m_f.context->refreshSession();
+        QTRY_VERIFY_WITH_TIMEOUT(m_f.context->session().status == SessionState::Status::SignedIn, 20000);
+    }
+
+    void cleanupTestCase() { m_window.reset(); }
+
+    void tab_listsTheDemoPullRequestsWithTheOpenCount()
+    {
+        QVERIFY(openRepo(model(demo::kWordDetector)));
+        QTabWidget *tabs = page()->tabs();
+        QCOMPARE(tabs->tabText(RepoPage::CommunityTab), QStringLiteral("Community (1)"));
+        page()->showTab(RepoPage::CommunityTab);
+        QCOMPARE(community()->model()->rowCount(), 4);
+        QCOMPARE(community()->model()->openPullRequestCount(), 1);
+        QCOMPARE(community()->loadState()->state(), LoadStateWidget::State::Ready);
+        // Open by default: the open PR and the open question.
+        QCOMPARE(numbersShown(community()), (QStringList{QStringLiteral("4"), QStringLiteral("2")}));
+        const QModelIndex first = community()->proxy()->index(0, DiscussionListModel::Author);
+        QCOMPARE(first.data().toString(), QStringLiteral("githubharald"));
+        QCOMPARE(community()->proxy()->index(0, DiscussionListModel::Comments).data().toInt(), 3);
+        QCOMPARE(community()->proxy()->index(0, DiscussionListModel::Status).data(Qt::AccessibleTextRole).toString(),
+                 QStringLiteral("Pull request, Open"));
+        QVERIFY(community()->summaryLabel()->text().contains(QStringLiteral("1 open pull request")));
+    }
+
+    void filters_showClosedMergedAllAndKinds()
+    {
+        community()->filterButton(StatusFilter::Merged)->click();
+        QCOMPARE(numbersShown(community()), QStringList{QStringLiteral("1")});
+        community()->filterButton(StatusFilter::Closed)->click();
+        QCOMPARE(numbersShown(community()), QStringList{QStringLiteral("3")});
+        community()->filterButton(StatusFilter::All)->click();
+        QCOMPARE(community()->proxy()->rowCount(), 4);
+        community()->kindBox()->setCurrentIndex(1); // pull requests only
+        QCOMPARE(numbersShown(community()),
+                 (QStringList{QStringLiteral("4"), QStringLiteral("3"), QStringLiteral("1")}));
+        community()->kindBox()->setCurrentIndex(2); // discussions only
+        community()->filterButton(StatusFilter::Merged)->click();
+        QCOMPARE(community()->proxy()->rowCount(), 0);
+        QCOMPARE(community()->loadState()->state(), LoadStateWidget::State::Empty);
+        QVERIFY(community()->loadState()->message().contains(QStringLiteral("No merged discussions")));
+        community()->kindBox()->setCurrentIndex(0);
+        community()->filterButton(StatusFilter::Open)->click();
+        QCOMPARE(community()->loadState()->state(), LoadStateWidget::State::Ready);
+    }
+
+    void openPr4_showsDescriptionCommentsCommitsAndFiles()
+    {
+        QVERIFY(openByClick(4));
+        DiscussionView *d = discussion();
+        QVERIFY(d->titleLabel()->text().contains(QStringLiteral("Lower fg_cc_threshold to 0.4")));
+        QCOMPARE(d->statusLabel()->text(), QStringLiteral("Open"));
+        const QString text = d->conversation()->toPlainText();
+        QVERIFY2(text.contains(QStringLiteral("githubharald opened this pull request")), qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("Faint pencil strokes are still missed")));
+        QVERIFY(!text.contains(QStringLiteral("**0.4**"))); // Markdown rendered, not shown as source
+        QVERIFY(text.contains(QStringLiteral("Looks good. Could you add the new eval numbers")));
+        QVERIFY(text.contains(QStringLiteral("Sure, pushing them now.")));
+        QCOMPARE(text.count(QStringLiteral("pushed commit")), 2);
+        QVERIFY(text.contains(QStringLiteral("Update the eval results in README.md")));
+        QCOMPARE(d->baseCommit().size(), 40);
+        // The owner may merge #4 (no conflicts); nobody is offered Reopen on an open PR.
+        QVERIFY(d->mergeButton()->isVisible() && d->mergeButton()->isEnabled());
+        QVERIFY(d->closeButton()->isEnabled());
+        QVERIFY(!d->reopenButton()->isVisible());
+        QVERIFY(!d->conflictLabel()->isVisible());
+
+        QSignalSpy files(d->filesChanged(), &ComparisonWidget::loaded);
+        d->tabs()->setCurrentIndex(DiscussionView::FilesTab);
+        QVERIFY(files.wait(20000));
+        const Comparison &c = d->filesChanged()->result();
+        QStringList changed;
+        for (const auto &f : c.files)
+            if (f.change != ChangedFile::Change::Unchanged)
+                changed << QString::fromStdString(f.path);
+        QCOMPARE(changed, (QStringList{QStringLiteral("README.md"), QStringLiteral("config.json")}));
+        QVERIFY(c.configChanged);
+        QVERIFY(!c.weightsChanged);
+        d->tabs()->setCurrentIndex(DiscussionView::ConversationTab);
+    }
+
+    void comment_addsItToTheConversation()
+    {
+        DiscussionView *d = discussion();
+        const size_t before = d->details().events.size();
+        QVERIFY(!d->commentButton()->isEnabled()); // nothing written yet
+        QTest::keyClicks(d->commentBox(), QStringLiteral("Checked on my tablet: faint strokes are found now."));
+        QVERIFY(d->commentButton()->isEnabled());
+        QSignalSpy changed(d, &DiscussionView::changed);
+        QSignalSpy loaded(d, &DiscussionView::loaded);
+        d->commentButton()->click();
+        QVERIFY(changed.wait(20000));
+        QVERIFY(loaded.wait(20000));
+        QCOMPARE(d->details().events.size(), before + 1);
+        QVERIFY(d->conversation()->toPlainText().contains(QStringLiteral("faint strokes are found now")));
+        QVERIFY(d->commentBox()->toPlainText().isEmpty());
+        QCOMPARE(d->noticeLabel()->text(), QStringLiteral("Comment sent."));
+    }
+
+    void comment_serverHtmlIsNeverRendered()
+    {
+        DiscussionView *d = discussion();
+        QSignalSpy loaded(d, &DiscussionView::loaded);
+        QTest::keyClicks(d->commentBox(),
+                         QStringLiteral("<b>bold?</b> <img src=\"/etc/hostname\"> [x](javascript:alert(1))"));
+        d->commentButton()->click();
+        QVERIFY(loaded.wait(20000));
+        const QString text = d->conversation()->toPlainText();
+        QVERIFY2(text.contains(QStringLiteral("<b>bold?</b>")), qPrintable(text)); // shown, not interpreted
+        QVERIFY(text.contains(QStringLiteral("<img src=\"/etc/hostname\">")));
+        QVERIFY(d->conversation()
+                    ->loadResource(QTextDocument::ImageResource, QUrl(QStringLiteral("/etc/hostname")))
+                    .isNull());
+        community()->showList();
+    }
+
+    void merge_mergeablePrLandsOnMain()
+    {
+        const int n = freshRepoWithPr("gui-merge", "b.txt");
+        QVERIFY(n > 0);
+        const auto repo = model(std::string(demo::kDemoOwnerUser) + "/gui-merge");
+        QVERIFY(openRepo(repo));
+        QCOMPARE(page()->tabs()->tabText(RepoPage::CommunityTab), QStringLiteral("Community (1)"));
+        page()->showTab(RepoPage::CommunityTab);
+        QVERIFY(openByClick(n));
+        QSignalSpy changed(discussion(), &DiscussionView::changed);
+        mergeWith(QStringLiteral("Thanks!"));
+        QVERIFY(changed.wait(20000));
+        QTRY_COMPARE_WITH_TIMEOUT(discussion()->statusLabel()->text(), QStringLiteral("Merged"), 20000);
+        QVERIFY(discussion()->noticeLabel()->text().startsWith(QStringLiteral("Merged into main")));
+        QVERIFY(!discussion()->mergeButton()->isVisible());
+        QVERIFY(!discussion()->closeButton()->isVisible());
+        QVERIFY(discussion()->conversation()->toPlainText().contains(QStringLiteral("merged this pull request")));
+        QVERIFY(discussion()->conversation()->toPlainText().contains(QStringLiteral("Thanks!")));
+        auto onMain = owner().fetchSmallFile(repo, "main", "b.txt");
+        QVERIFY(onMain.ok());
+        QCOMPARE(*onMain, std::string("b.txt from the PR\n"));
+        QTRY_COMPARE_WITH_TIMEOUT(community()->model()->openPullRequestCount(), 0, 20000);
+        QTRY_COMPARE(page()->tabs()->tabText(RepoPage::CommunityTab), QStringLiteral("Community"));
+    }
+
+    void merge_conflictingPrNamesItsFiles()
+    {
+        const int n = freshRepoWithPr("gui-conflict", "a.txt");
+        QVERIFY(n > 0);
+        const auto repo = model(std::string(demo::kDemoOwnerUser) + "/gui-conflict");
+        QVERIFY(openRepo(repo));
+        page()->showTab(RepoPage::CommunityTab);
+        QVERIFY(openByClick(n));
+        QVERIFY(discussion()->mergeButton()->isEnabled());
+        // Main moves while the view is open: the merge is refused and names the file.
+        hub::HubClient o = owner();
+        hub::CommitRequest onMain;
+        onMain.summary = "Change a on main";
+        onMain.operations = {hub::CommitOperation::addFile("a.txt", "a from main\n")};
+        QVERIFY(o.commit(repo, onMain).ok());
+        QSignalSpy failed(discussion(), &DiscussionView::actionFailed);
+        QSignalSpy loaded(discussion(), &DiscussionView::loaded);
+        mergeWith({});
+        QVERIFY(failed.wait(20000));
+        const QString notice = discussion()->noticeLabel()->text();
+        QVERIFY2(notice.contains(QStringLiteral("a.txt was also changed on the target branch")), qPrintable(notice));
+        QVERIFY(loaded.wait(20000));
+        QVERIFY(discussion()->conflictLabel()->isVisible());
+        QVERIFY2(discussion()->conflictLabel()->text().contains(QStringLiteral("a.txt also changed on main")),
+                 qPrintable(discussion()->conflictLabel()->text()));
+        QVERIFY(!discussion()->mergeButton()->isEnabled());
+        QCOMPARE(discussion()->statusLabel()->text(), QStringLiteral("Open"));
+        QCOMPARE(*o.fetchSmallFile(repo, "main", "a.txt"), std::string("a from main\n"));
+    }
+
+    void uploadAsPullRequest_opensItInTheCommunityTab()
+    {
+        const auto repo = model(demo::kCarbune);
+        QVERIFY(openRepo(repo));
+        page()->showTab(RepoPage::FilesTab);
+        QTemporaryDir files;
+        QStringList paths;
+        for (const char *name : {"notes.txt", "eval.json"}) {
+            QFile f(files.filePath(QString::fromLatin1(name)));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(QByteArray("new ") + name + "\n");
+            paths << f.fileName();
+        }
+        UploadDialog *dialog = uploadControllerFor(*m_f.context)->startUpload(repo, paths, m_window.get());
+        QVERIFY(dialog);
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog->isPlanning() && dialog->plan().files.size() == 2, 30000);
+        dialog->pullRequestBox()->setChecked(true);
+        dialog->uploadButton()->click();
+        QTRY_VERIFY_WITH_TIMEOUT(community()->isShowingDiscussion() && discussion()->hasDetails() &&
+                                     discussion()->details().isPullRequest,
+                                 60000);
+        QCOMPARE(page()->tabs()->currentIndex(), int(RepoPage::CommunityTab));
+        QCOMPARE(m_window->pages()->currentWidget(), page());
+        QVERIFY(discussion()->conversation()->toPlainText().contains(QStringLiteral("pushed commit")));
+        QTRY_COMPARE_WITH_TIMEOUT(page()->tabs()->tabText(RepoPage::CommunityTab), QStringLiteral("Community (1)"),
+                                  20000);
+        const int number = discussion()->number();
+
+        // "Open result" in Transfers opens the same pull request in the app, not in a browser.
+        community()->showList();
+        auto *transfers = m_window->findChild<TransfersPage *>();
+        QVERIFY(transfers);
+        QVERIFY(m_window->showPage(QStringLiteral("transfers")));
+        QTRY_VERIFY(transfers->view()->model()->rowCount() >= 1);
+        transfers->view()->selectRow(0);
+        QPushButton *open = nullptr;
+        for (auto *b : transfers->findChildren<QPushButton *>())
+            if (b->text() == TransfersPage::tr("&Open result"))
+                open = b;
+        QVERIFY(open);
+        QTRY_VERIFY(open->isEnabled());
+        open->click();
+        QCOMPARE(m_window->pages()->currentWidget(), page());
+        QVERIFY(community()->isShowingDiscussion());
+        QCOMPARE(discussion()->number(), number);
+    }
+
+    void readOnlyAccount_mayCommentButNotMerge()
+    {
+        m_f.context->setToken(QString::fromLatin1(demo::kDemoReaderToken));
+        QTRY_VERIFY_WITH_TIMEOUT(m_f.context->session().status == SessionState::Status::SignedIn &&
+                                     m_f.context->session().user == QLatin1String(demo::kDemoReaderUser),
+                                 20000);
+        QVERIFY(openRepo(model(demo::kWordDetector)));
+        page()->showTab(RepoPage::CommunityTab);
+        QVERIFY(openByClick(4));
+        DiscussionView *d = discussion();
+        QVERIFY(!d->canWrite());
+        QVERIFY(d->mergeButton()->isVisible());
+        QVERIFY(!d->mergeButton()->isEnabled());
+        QVERIFY(d->mergeButton()->toolTip().contains(QStringLiteral("write access")));
+        QVERIFY(!d->closeButton()->isEnabled());
+        QVERIFY(d->commentBox()->isEnabled());
+        m_f.context->setToken(QString::fromLatin1(demo::kDemoOwnerToken));
+        QTRY_VERIFY_WITH_TIMEOUT(m_f.context->session().user == QLatin1String(demo::kDemoOwnerUser), 20000);
+    }
+};
+
+QTEST_MAIN(CommunityGuiTest)
+#include "tst_community.moc"
