@@ -29,6 +29,11 @@ const char *kUsage =
     "  --tls-cert FILE           serve HTTPS with this PEM certificate (it must name --host and\n"
     "                            --blob-host); needs --tls-key\n"
     "  --tls-key FILE            the certificate's PEM private key\n"
+    "  --xet-era                 answer like a Xet-backed Hub: X-Xet-Hash and Link on LFS resolves,\n"
+    "                            xetHash in trees (no Xet protocol: clients use the bridge redirect)\n"
+    "  --signed-url-lifetime S   storage download URLs expire after S seconds (default 3600)\n"
+    "  --bind-url-ranges         a storage URL from a ranged resolve is valid for that range only\n"
+    "  --xet-only-uploads        the LFS batch answers every upload with \"transfer\": \"xet\"\n"
     "  --fault JSON              inject a fault, e.g. '{\"path\":\"/api/models\",\"status\":429,\"count\":2}'\n"
     "  --verbose                 log one line per request to stderr\n"
     "  --version, --help\n\n"
@@ -85,6 +90,18 @@ int main(int argc, char **argv)
             options.tlsCert = value();
         } else if (arg == "--tls-key") {
             options.tlsKey = value();
+        } else if (arg == "--xet-era") {
+            options.xetEra = true;
+        } else if (arg == "--bind-url-ranges") {
+            options.bindSignedUrlsToRange = true;
+        } else if (arg == "--xet-only-uploads") {
+            options.xetOnlyUploads = true;
+        } else if (arg == "--signed-url-lifetime") {
+            if (!parseInt(value(), n) || n < 1 || n > 7 * 86400) {
+                std::cerr << "hubdesk-sandbox: --signed-url-lifetime needs seconds from 1 to 604800.\n";
+                return 2;
+            }
+            options.signedUrlLifetimeSeconds = static_cast<int>(n);
         } else if (arg == "--demo") {
             options.demo = true;
         } else if (arg == "--big-model") {

@@ -230,29 +230,64 @@ std::string HubApp::repoUrl(const RepoState &repo) const
     return m_origin + "/" + std::string(repoTypeUrlPrefix(repo.type)) + repo.fullId();
 }
 
-std::string HubApp::sign(const std::string &purpose, const std::string &oid, int64_t expires) const
+std::string HubApp::sign(const std::string &purpose, const std::string &oid, const std::string &policy) const
 {
-    return sha256Hex(m_secret + "|" + purpose + "|" + oid + "|" + std::to_string(expires)).substr(0, 32);
+    return sha256Hex(m_secret + "|" + purpose + "|" + oid + "|" + policy).substr(0, 32);
 }
 
-std::string HubApp::signedQuery(const std::string &purpose, const std::string &oid) const
+std::string HubApp::signedQuery(const std::string &purpose, const std::string &oid, const std::string &byteRange) const
 {
     const auto now = std::chrono::system_clock::now().time_since_epoch();
-    const int64_t expires = std::chrono::duration_cast<std::chrono::seconds>(now).count() + 24 * 3600;
-    return "expires=" + std::to_string(expires) + "&sig=" + sign(purpose, oid, expires);
+    const int64_t lifetime = purpose == "get" ? m_options.signedUrlLifetimeSeconds : 24 * 3600;
+    const int64_t expires = std::chrono::duration_cast<std::chrono::seconds>(now).count() + lifetime;
+    nlohmann::json policy{{"DateLessThan", expires}};
+    if (!byteRange.empty()) {
+        policy["ByteRange"] = byteRange;
+    }
+    const std::string text = policy.dump();
+    return "Expires=" + std::to_string(expires) + "&Policy=" + percentEncode(text) +
+           "&Signature=" + sign(purpose, oid, text) + "&Key-Pair-Id=K2SANDBOX";
 }
 
-bool HubApp::checkSignature(const HttpRequest &req, const std::string &purpose, const std::string &oid) const
+HubApp::UrlCheck HubApp::checkSignedUrl(const HttpRequest &req, const std::string &purpose,
+                                        const std::string &oid) const
 {
-    uint64_t expires = 0;
-    if (!parseUint64(req.param("expires").value_or(""), expires)) {
-        return false;
+    const auto policyText = req.param("Policy");
+    if (!policyText || req.param("Signature").value_or("") != sign(purpose, oid, *policyText)) {
+        return UrlCheck::Invalid;
+    }
+    const nlohmann::json policy = nlohmann::json::parse(*policyText, nullptr, false);
+    if (!policy.is_object() || !policy.contains("DateLessThan") || !policy["DateLessThan"].is_number_integer()) {
+        return UrlCheck::Invalid;
     }
     const auto now = std::chrono::system_clock::now().time_since_epoch();
-    if (static_cast<int64_t>(expires) < std::chrono::duration_cast<std::chrono::seconds>(now).count()) {
-        return false;
+    if (std::chrono::duration_cast<std::chrono::seconds>(now).count() >= policy["DateLessThan"].get<int64_t>()) {
+        return UrlCheck::Expired;
     }
-    return req.param("sig").value_or("") == sign(purpose, oid, static_cast<int64_t>(expires));
+    if (policy.contains("ByteRange") && policy["ByteRange"].is_string()) {
+        // Valid for requests inside the signed range only ("bytes=x-y" with first <= x <= y <= last).
+        const std::string bound = policy["ByteRange"].get<std::string>();
+        const std::string asked = req.header("Range");
+        uint64_t first = 0;
+        uint64_t last = 0;
+        uint64_t x = 0;
+        uint64_t y = 0;
+        const auto dash = bound.find('-');
+        const auto askedDash = asked.find('-');
+        const bool ok = dash != std::string::npos && parseUint64(bound.substr(0, dash), first) &&
+                        parseUint64(bound.substr(dash + 1), last) && startsWith(asked, "bytes=") &&
+                        askedDash != std::string::npos && parseUint64(asked.substr(6, askedDash - 6), x) &&
+                        parseUint64(asked.substr(askedDash + 1), y) && first <= x && x <= y && y <= last;
+        if (!ok) {
+            return UrlCheck::WrongRange;
+        }
+    }
+    return UrlCheck::Ok;
+}
+
+std::string HubApp::xetHashOf(const std::string &lfsOid)
+{
+    return sha256Hex("sandbox-xet|" + lfsOid);
 }
 
 Status HubApp::grantGatedAccess(const std::string &type, const std::string &repoId, const std::string &user)

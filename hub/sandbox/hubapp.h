@@ -76,6 +76,8 @@ public:
     HttpResponse deleteTag(RepoState &repo, const std::string &name);
     HttpResponse preupload(const HttpRequest &req, RepoState &repo, const std::string &rev);
     HttpResponse lfsBatch(const HttpRequest &req, const Caller &c, RepoState &repo);
+    /// xetOnlyUploads: the batch answer of a repo that takes uploads only through Xet.
+    HttpResponse xetUploadBatch(const RepoState &repo, const nlohmann::json &objects);
     HttpResponse lfsUpload(const HttpRequest &req, const std::string &oid);
     HttpResponse lfsComplete(const HttpRequest &req, const std::string &oid);
     HttpResponse commit(const HttpRequest &req, const Caller &c, RepoState &repo, const std::string &rev);
@@ -97,9 +99,30 @@ public:
     // Shared helpers
     std::string origin() const { return m_origin; }
     std::string repoUrl(const RepoState &repo) const; ///< origin + "/" + prefix + id
-    std::string sign(const std::string &purpose, const std::string &oid, int64_t expires) const;
-    bool checkSignature(const HttpRequest &req, const std::string &purpose, const std::string &oid) const;
-    std::string signedQuery(const std::string &purpose, const std::string &oid) const;
+    /// Signed URLs look like the Hub's CloudFront ones: Expires, Policy (JSON: DateLessThan and,
+    /// when bound, ByteRange "first-last"), Signature over purpose, oid and the policy text,
+    /// Key-Pair-Id. "get" URLs live options().signedUrlLifetimeSeconds, upload URLs a day.
+    std::string sign(const std::string &purpose, const std::string &oid, const std::string &policy) const;
+    enum class UrlCheck { Ok, Invalid, Expired, WrongRange };
+    UrlCheck checkSignedUrl(const HttpRequest &req, const std::string &purpose, const std::string &oid) const;
+    bool checkSignature(const HttpRequest &req, const std::string &purpose, const std::string &oid) const
+    {
+        return checkSignedUrl(req, purpose, oid) == UrlCheck::Ok;
+    }
+    std::string signedQuery(const std::string &purpose, const std::string &oid, const std::string &byteRange = {}) const;
+    /// The X-Xet-Hash the sandbox gives an LFS object in xetEra mode (deterministic, not a real
+    /// Xet Merkle hash: the sandbox serves no Xet protocol).
+    static std::string xetHashOf(const std::string &lfsOid);
+    SignedUrlRefusals signedUrlRefusals() const
+    {
+        return {m_refusedExpired.load(), m_refusedRange.load(), m_refusedInvalid.load()};
+    }
+    std::vector<std::string> lastBatchTransfers()
+    {
+        std::lock_guard lock(m_mutex);
+        return m_lastBatchTransfers;
+    }
+    uint64_t lfsUploadRequests() const { return m_lfsUploads.load(); }
     nlohmann::json treeEntry(const RepoState &repo, const std::string &commitId, const std::string &path, bool expand,
                              const Commit *lastCommit);
     bool canRead(const RepoState &repo, const Caller &c) const;
@@ -132,6 +155,11 @@ private:
     std::string m_blobOrigin;
     std::string m_secret;
     std::atomic<bool> m_blobAuth{false};
+    std::atomic<uint64_t> m_refusedExpired{0};
+    std::atomic<uint64_t> m_refusedRange{0};
+    std::atomic<uint64_t> m_refusedInvalid{0};
+    std::atomic<uint64_t> m_lfsUploads{0};
+    std::vector<std::string> m_lastBatchTransfers; ///< guarded by m_mutex
     std::mutex m_mutex; ///< guards the store (LFS streaming happens outside it)
 };
 

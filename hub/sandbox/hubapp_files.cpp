@@ -1,7 +1,10 @@
-// File routes: resolve (307 to resolve-cache for git files, 302 to the blob host for LFS files),
-// resolve-cache, raw, and the LFS blob URL itself.
+// File routes: resolve (307 to resolve-cache for git files, 302 to the blob host for LFS files,
+// shaped like the Hub's Xet bridge when asked), resolve-cache, raw, and the LFS blob URL itself.
+#include "hub/core/hash.h"
 #include "hub/core/strings.h"
 #include "hub/sandbox/hubapp.h"
+
+#include <chrono>
 
 namespace hub::sandbox {
 namespace {
@@ -132,17 +135,37 @@ HttpResponse HubApp::resolveFile(const HttpRequest &req, const Caller &c, RepoSt
         r.contentType = "text/plain; charset=utf-8";
         return serveBytes(req, {}, content, content.size(), std::move(r));
     }
-    // LFS: 302 to an absolute, signed URL on the blob host.
+    // LFS: 302 to an absolute, signed URL on the blob host (the Hub's "bridge" to its storage).
+    // The URL expires; with bindSignedUrlsToRange it is valid only for this request's range.
+    std::string byteRange;
+    if (m_options.bindSignedUrlsToRange && !req.header("Range").empty()) {
+        bool bad = false;
+        if (const auto range = parseRange(req.header("Range"), e.size, &bad)) {
+            byteRange = std::to_string(range->first) + "-" + std::to_string(range->second);
+        }
+    }
     const auto slash = path.rfind('/');
     const std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
-    const std::string location = m_blobOrigin + "/__lfs/" + e.lfsOid + "?" + signedQuery("get", e.lfsOid) +
-                                 "&filename=" + percentEncode(name) + (attachment ? "&download=true" : "");
+    const std::string location = m_blobOrigin + "/__lfs/" + e.lfsOid + "?" + (m_options.xetEra ? "X-Xet-Cas-Uid=public&" : "") +
+                                 signedQuery("get", e.lfsOid, byteRange) + "&filename=" + percentEncode(name) +
+                                 (attachment ? "&download=true" : "");
     r.status = 302;
     r.setHeader("Location", location);
     r.setHeader("X-Linked-Etag", "\"" + e.lfsOid + "\"");
     r.setHeader("X-Linked-Size", std::to_string(e.size));
     r.setHeader("Cache-Control", "no-store");
     r.setHeader("Accept-Ranges", "bytes");
+    if (m_options.xetEra) {
+        // Like a Xet-backed file on the Hub (recorded-hub/models.resolve.lfs.head.json).
+        const std::string xet = xetHashOf(e.lfsOid);
+        r.setHeader("X-Xet-Hash", xet);
+        r.setHeader("Link", "<" + m_origin + "/api/" + std::string(repoTypePlural(repo.type)) + "/" + repo.fullId() +
+                                "/xet-read-token/" + *commitId + ">; rel=\"xet-auth\", <" + m_origin +
+                                "/__xet/v1/reconstructions/" + xet + ">; rel=\"xet-reconstruction-info\"");
+        r.setHeader("Access-Control-Expose-Headers",
+                    "X-Repo-Commit,X-Request-Id,X-Error-Code,X-Error-Message,X-Total-Count,ETag,Link,Accept-Ranges,"
+                    "Content-Range,X-Linked-Size,X-Linked-ETag,X-Xet-Hash");
+    }
     r.contentType = "text/plain; charset=utf-8";
     r.body = "Found. Redirecting to " + location;
     return r;
@@ -153,8 +176,17 @@ HttpResponse HubApp::serveLfsBlob(const HttpRequest &req, const std::string &oid
     if (!req.header("Authorization").empty() && req.toBlobHost) {
         noteBlobHostAuthorization();
     }
-    if (!isSha256(oid) || !checkSignature(req, "get", oid)) {
-        return errorResponse(403, "This download link is invalid or has expired; ask the Hub for a new one.");
+    switch (isSha256(oid) ? checkSignedUrl(req, "get", oid) : UrlCheck::Invalid) {
+    case UrlCheck::Ok: break;
+    case UrlCheck::Expired:
+        ++m_refusedExpired;
+        return errorResponse(403, "Request has expired: this download link is no longer valid; ask the Hub for a new one.");
+    case UrlCheck::WrongRange:
+        ++m_refusedRange;
+        return errorResponse(403, "Auth failed: invalid range. This download link is valid for another byte range only.");
+    case UrlCheck::Invalid:
+        ++m_refusedInvalid;
+        return errorResponse(403, "This download link is invalid; ask the Hub for a new one.");
     }
     uint64_t size = 0;
     if (!m_store.hasLfs(oid, &size)) {
@@ -166,6 +198,35 @@ HttpResponse HubApp::serveLfsBlob(const HttpRequest &req, const std::string &oid
     r.setHeader("Content-Disposition", contentDisposition(req.param("filename").value_or(oid), req.flag("download")));
     r.setHeader("Access-Control-Allow-Origin", "*");
     return serveBytes(req, m_store.lfsPath(oid), {}, size, std::move(r));
+}
+
+HttpResponse HubApp::xetUploadBatch(const RepoState &repo, const nlohmann::json &objects)
+{
+    // hub-api.md §13.4: actions.upload.href is the Xet write-token URL, the headers name the CAS.
+    const auto now = std::chrono::system_clock::now().time_since_epoch();
+    const int64_t expires = std::chrono::duration_cast<std::chrono::seconds>(now).count() + 3600;
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto &o : objects) {
+        if (!o.is_object() || !o.contains("oid") || !o["oid"].is_string() || !o.contains("size")) {
+            continue;
+        }
+        out.push_back(
+            {{"oid", o["oid"]},
+             {"size", o["size"]},
+             {"authenticated", true},
+             {"actions",
+              {{"upload",
+                {{"href", m_origin + "/api/" + std::string(repoTypePlural(repo.type)) + "/" + repo.fullId() +
+                              "/xet-write-token/main"},
+                 {"header",
+                  {{"X-Xet-Cas-Url", m_origin + "/__xet"},
+                   {"X-Xet-Access-Token", "xet_sandbox_" + sha256Hex(m_secret + "|xet").substr(0, 16)},
+                   {"X-Xet-Token-Expiration", std::to_string(expires)}}}}}}}});
+    }
+    HttpResponse r;
+    r.setJson(nlohmann::json{{"transfer", "xet"}, {"objects", out}}.dump());
+    r.contentType = "application/vnd.git-lfs+json";
+    return r;
 }
 
 } // namespace hub::sandbox

@@ -459,6 +459,9 @@ json HubApp::treeEntry(const RepoState &, const std::string &commitId, const std
         j = {{"type", "file"}, {"oid", e.blobId}, {"size", e.size}};
         if (e.isLfs()) {
             j["lfs"] = {{"oid", e.lfsOid}, {"size", e.size}, {"pointerSize", lfsPointerText(e.lfsOid, e.size).size()}};
+            if (m_options.xetEra) {
+                j["xetHash"] = xetHashOf(e.lfsOid);
+            }
         }
         j["path"] = path;
     } else {

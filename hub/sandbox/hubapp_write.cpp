@@ -396,6 +396,15 @@ HttpResponse HubApp::lfsBatch(const HttpRequest &req, const Caller &c, RepoState
     } else if (op != "download") {
         return errorResponse(400, "Unknown operation \"" + op + "\".");
     }
+    m_lastBatchTransfers.clear();
+    if (b.contains("transfers") && b["transfers"].is_array()) {
+        for (const auto &t : b["transfers"]) {
+            m_lastBatchTransfers.push_back(t.is_string() ? t.get<std::string>() : t.dump());
+        }
+    }
+    if (op == "upload" && m_options.xetOnlyUploads) {
+        return xetUploadBatch(repo, b["objects"]);
+    }
     json objects = json::array();
     bool anyMultipart = false;
     for (const auto &o : b["objects"]) {
@@ -455,6 +464,7 @@ HttpResponse HubApp::lfsBatch(const HttpRequest &req, const Caller &c, RepoState
 
 HttpResponse HubApp::lfsUpload(const HttpRequest &req, const std::string &oid)
 {
+    ++m_lfsUploads;
     std::error_code ec;
     const auto cleanup = [&] {
         if (!req.bodyFile.empty()) {

@@ -105,6 +105,7 @@ struct Server::Impl {
     std::vector<FaultSpec> faults;
     std::atomic<uint64_t> requests{0};
     std::atomic<uint64_t> handshakes{0};
+    std::atomic<uint64_t> storageBytes{0};
     bool stopped = false;
 
     bool tls() const { return !options.tlsCert.empty(); }
@@ -420,9 +421,10 @@ struct Server::Impl {
             src->body = std::move(r.body);
         }
         const auto start = std::chrono::steady_clock::now();
+        std::atomic<uint64_t> *served = startsWith(hreq.path, "/__lfs/") ? &storageBytes : nullptr;
         res.set_content_provider(
             static_cast<size_t>(total), type,
-            [src, limit, bandwidth, start](size_t off, size_t len, httplib::DataSink &sink) {
+            [src, limit, bandwidth, start, served](size_t off, size_t len, httplib::DataSink &sink) {
                 if (off >= limit) {
                     return false; // fault: drop the connection here
                 }
@@ -444,6 +446,9 @@ struct Server::Impl {
                 const ssize_t got = ::pread(src->fd, buf.data(), n, static_cast<off_t>(src->offset + off));
                 if (got <= 0) {
                     return false;
+                }
+                if (served) {
+                    *served += static_cast<uint64_t>(got);
                 }
                 return sink.write(buf.data(), static_cast<size_t>(got));
             });
@@ -626,6 +631,26 @@ uint64_t Server::requestCount() const
 uint64_t Server::tlsHandshakes() const
 {
     return m_impl->handshakes.load();
+}
+
+SignedUrlRefusals Server::signedUrlRefusals() const
+{
+    return m_impl->app->signedUrlRefusals();
+}
+
+uint64_t Server::storageBytesServed() const
+{
+    return m_impl->storageBytes.load();
+}
+
+std::vector<std::string> Server::lastBatchTransfers() const
+{
+    return m_impl->app->lastBatchTransfers();
+}
+
+uint64_t Server::lfsUploadRequests() const
+{
+    return m_impl->app->lfsUploadRequests();
 }
 
 } // namespace hub::sandbox

@@ -62,6 +62,29 @@ struct ServerOptions {
     /// certificate must name `host` and `blobHost` (subjectAltName) for clients to accept it.
     std::filesystem::path tlsCert;
     std::filesystem::path tlsKey;
+
+    // --- The Hub's Xet-era answers (see /work/shared/reference/hub-xet.md §1) ------------------
+    /// Lifetime of the signed storage URLs a resolve redirect or an LFS download href points at
+    /// (the real Hub's last about an hour). After it the storage host answers 403.
+    int signedUrlLifetimeSeconds = 3600;
+    /// A resolve request with a Range gets a storage URL valid for that byte range only (its
+    /// signed Policy holds the range); other ranges, or none, answer 403 "invalid range".
+    bool bindSignedUrlsToRange = false;
+    /// Resolve answers for LFS files carry X-Xet-Hash and a Link header (rel="xet-auth",
+    /// rel="xet-reconstruction-info") like a Xet-backed file on the Hub, and tree entries a
+    /// "xetHash". The sandbox serves no Xet protocol: clients must use the bridge (the redirect),
+    /// as HubDesk does; the official clients need Xet turned off (HF_HUB_DISABLE_XET=1).
+    bool xetEra = false;
+    /// The LFS batch answers every upload with "transfer": "xet" (a repo that accepts uploads
+    /// only through Xet), whatever the client offered.
+    bool xetOnlyUploads = false;
+};
+
+/// What the storage host refused, for tests.
+struct SignedUrlRefusals {
+    uint64_t expired = 0;    ///< a signed URL used after its lifetime
+    uint64_t wrongRange = 0; ///< a range-bound URL used for another range
+    uint64_t invalid = 0;    ///< a bad or missing signature
 };
 
 /// One in-process Hub. Destroying it stops it.
@@ -93,6 +116,14 @@ public:
     /// With TLS: TLS handshakes clients began (ClientHello messages received), whether or not
     /// they went on to send a request. A client that rejects the certificate makes exactly one.
     uint64_t tlsHandshakes() const;
+    /// Storage URLs refused so far (403 answers of the blob route).
+    SignedUrlRefusals signedUrlRefusals() const;
+    /// Body bytes the storage route (/__lfs/) sent so far: what downloads cost the "CDN".
+    uint64_t storageBytesServed() const;
+    /// The "transfers" list of the last LFS batch request ("basic", "multipart", ...).
+    std::vector<std::string> lastBatchTransfers() const;
+    /// LFS upload PUTs received so far (single and multipart parts).
+    uint64_t lfsUploadRequests() const;
 
     struct Impl;
 

@@ -83,9 +83,27 @@ Expected<UploadPlanResult> computeUploadPlan(HubClient &client, const UploadRequ
                 }
             }
         }
-        if (batch->transfer == "xet")
-            return HubError::make(ErrorCode::NotSupported,
-                                  "This Hub asked for the Xet protocol, which HubDesk does not speak yet.");
+        // We offer only "basic" and "multipart". A Hub that still answers "xet" (a repo that
+        // takes uploads only through Xet) gets nothing: no byte is sent to its Xet endpoints.
+        if (batch->transfer == "xet") {
+            const auto needing = std::count_if(batch->objects.begin(), batch->objects.end(),
+                                               [](const auto &ob) { return ob.upload.has_value(); });
+            if (needing > 0) {
+                std::string first;
+                for (const auto &u : out.files)
+                    if (first.empty() && u.lfs && u.needsUpload)
+                        first = u.pathInRepo;
+                HubError e = HubError::make(
+                    ErrorCode::NotSupported,
+                    "The Hub accepts \"" + first + "\"" +
+                        (needing > 1 ? " and " + std::to_string(needing - 1) + " more large file(s)" : std::string()) +
+                        " only through its Xet protocol, which HubDesk does not speak yet. Nothing was uploaded "
+                        "and nothing was committed. Upload these files with the hf tools (hf upload) instead.",
+                    "LFS batch answered \"transfer\": \"xet\"");
+                e.subject = first;
+                return e;
+            }
+        }
     }
     // An object listed twice (same content under two names) is sent once.
     for (size_t i = 0; i < out.files.size(); ++i) {

@@ -1,0 +1,165 @@
+// The Hub's Xet-era answers, as the sandbox gives them (ServerOptions::xetEra and friends): LFS
+// resolves carry X-Xet-Hash / X-Linked-* / Link and redirect to a signed storage URL shaped like
+// the bridge's (Expires, Policy, Signature, Key-Pair-Id) that expires and can be bound to the
+// requested range. The transfer engine re-resolves a refused URL and keeps the bytes it has, a
+// bounded number of times; an upload the Hub wants through Xet stops before sending anything.
+
+#include "net_fixture.h"
+
+#include <httplib.h>
+
+#include <QTest>
+
+using namespace nettest;
+using hub::ErrorCode;
+using hub::JobState;
+namespace demo = hub::sandbox::demo;
+
+namespace {
+
+const std::string kModelFile = "/" + std::string(demo::kWordDetector) + "/resolve/main/model.onnx";
+
+/// The resolve answer's Location as a path on the sandbox (the blob host is the same server).
+std::string storagePath(const httplib::Result &r)
+{
+    const std::string loc = r->get_header_value("Location");
+    const auto at = loc.find("/__lfs/");
+    return at == std::string::npos ? std::string() : loc.substr(at);
+}
+
+uint64_t lfsSize(hub::HubClient &client, const hub::RepoRef &r, const std::string &path)
+{
+    hub::TreeQuery q;
+    q.recursive = true;
+    const auto tree = client.tree(r, q);
+    if (!tree)
+        return 0;
+    for (const auto &e : *tree)
+        if (e.path == path && e.lfs)
+            return e.lfs->size;
+    return 0;
+}
+
+} // namespace
+
+class TestNetBridge final : public QObject {
+    Q_OBJECT
+
+private slots:
+    void resolve_answersLikeAXetBackedFileOnTheHub()
+    {
+        hub::sandbox::ServerOptions o;
+        o.xetEra = true;
+        auto server = transfertest::startSandbox(o);
+        httplib::Client http("127.0.0.1", server->port());
+        auto head = http.Head(kModelFile);
+        QVERIFY(head);
+        QCOMPARE(head->status, 302);
+        const std::string xet = head->get_header_value("X-Xet-Hash");
+        QVERIFY2(hub::isSha256(xet), xet.c_str());
+        const std::string link = head->get_header_value("Link");
+        QVERIFY2(contains(link, "/xet-read-token/") && contains(link, "rel=\"xet-auth\""), link.c_str());
+        QVERIFY2(contains(link, "rel=\"xet-reconstruction-info\""), link.c_str());
+        QVERIFY(!head->get_header_value("X-Linked-Size").empty());
+        const std::string loc = head->get_header_value("Location");
+        for (const char *part : {"X-Xet-Cas-Uid=public", "Expires=", "Policy=", "Signature=", "Key-Pair-Id="})
+            QVERIFY2(contains(loc, part), loc.c_str());
+
+        // What the Hub client reads from it, and the tree's xetHash.
+        hub::HubClient client(transfertest::clientConfig(*server));
+        const auto r = transfertest::repo(demo::kWordDetector);
+        auto meta = client.fileMetadata(r, "main", "model.onnx");
+        QVERIFY(meta.ok());
+        QCOMPARE(meta->xetHash, xet);
+        QVERIFY(meta->isLfs);
+        QVERIFY(meta->locationIsCrossOrigin);
+        QCOMPARE(meta->size, lfsSize(client, r, "model.onnx"));
+        hub::TreeQuery q;
+        bool listed = false;
+        const auto tree = client.tree(r, q);
+        QVERIFY(tree.ok());
+        for (const auto &e : *tree)
+            listed = listed || (e.path == "model.onnx" && e.xetHash == xet);
+        QVERIFY(listed);
+    }
+
+    void storageUrl_expiresAfterItsLifetime()
+    {
+        hub::sandbox::ServerOptions o;
+        o.xetEra = true;
+        o.signedUrlLifetimeSeconds = 1;
+        auto server = transfertest::startSandbox(o);
+        httplib::Client http("127.0.0.1", server->port());
+        const std::string url = storagePath(http.Get(kModelFile));
+        QVERIFY(!url.empty());
+        QCOMPARE(http.Get(url, {{"Range", "bytes=0-9"}})->status, 206);
+        QTest::qWait(2100); // longer than the lifetime: the URL is now past its Expires
+        auto late = http.Get(url, {{"Range", "bytes=0-9"}});
+        QCOMPARE(late->status, 403);
+        QVERIFY2(contains(late->body, "expired"), late->body.c_str());
+        QCOMPARE(server->signedUrlRefusals().expired, uint64_t{1});
+        // A tampered policy (a later expiry) is refused as invalid, not accepted.
+        std::string forged = url;
+        const auto digit = forged.find_first_of("0123456789", forged.find("DateLessThan"));
+        QVERIFY(digit != std::string::npos);
+        forged[digit] = '9';
+        auto forgedAnswer = http.Get(forged);
+        QCOMPARE(forgedAnswer->status, 403);
+        QCOMPARE(server->signedUrlRefusals().invalid, uint64_t{1});
+    }
+
+    void storageUrl_boundToTheRangeOfItsResolve()
+    {
+        hub::sandbox::ServerOptions o;
+        o.bindSignedUrlsToRange = true;
+        auto server = transfertest::startSandbox(o);
+        httplib::Client http("127.0.0.1", server->port());
+        const std::string bound = storagePath(http.Get(kModelFile, {{"Range", "bytes=100-199"}}));
+        QVERIFY(!bound.empty());
+        QCOMPARE(http.Get(bound, {{"Range", "bytes=100-199"}})->status, 206);
+        QCOMPARE(http.Get(bound, {{"Range", "bytes=150-160"}})->status, 206); // inside: a resume
+        auto other = http.Get(bound, {{"Range", "bytes=200-299"}});
+        QCOMPARE(other->status, 403);
+        QVERIFY2(contains(other->body, "invalid range"), other->body.c_str());
+        QCOMPARE(http.Get(bound)->status, 403); // the whole file
+        QCOMPARE(server->signedUrlRefusals().wrongRange, uint64_t{2});
+        // A resolve without a Range gives an unbound URL.
+        const std::string whole = storagePath(http.Get(kModelFile));
+        QCOMPARE(http.Get(whole, {{"Range", "bytes=200-299"}})->status, 206);
+    }
+
+    void upload_aXetOnlyAnswerStopsBeforeSendingAnything()
+    {
+        hub::sandbox::ServerOptions o;
+        o.xetOnlyUploads = true;
+        auto server = transfertest::startSandbox(o);
+        hub::HubClient client(transfertest::clientConfig(*server, demo::kDemoOwnerToken));
+        const hub::RepoRef target{hub::RepoType::Model, hub::RepoId::parse("PellelNitram/xet-only").value()};
+        QVERIFY(client.createRepo(target).ok());
+        const std::string head = server->branchHead("model", target.id.str(), "main").value();
+        QTemporaryDir dir;
+        const fs::path src = fs::path(dir.path().toStdString()) / "src";
+        transfertest::writeFile(src / "weights.bin", pseudoRandom(300 * 1024, 5));
+        transfertest::writeFile(src / "more.bin", pseudoRandom(1000, 6));
+        transfertest::writeFile(src / "README.md", "# Xet only\n");
+        hub::TransferEngine engine(transfertest::engineOptions(*server, dir, demo::kDemoOwnerToken));
+        hub::UploadRequest up;
+        up.repo = target;
+        up.sources = {{src, ""}};
+        up.message = "never committed";
+        const auto s = transfertest::waitDone(engine, engine.submit(up).value());
+        QCOMPARE(s.state, JobState::Failed);
+        QVERIFY(s.error);
+        QCOMPARE(s.error->code, ErrorCode::NotSupported);
+        QVERIFY2(contains(s.error->message, "only through its Xet protocol"), s.error->message.c_str());
+        QVERIFY2(contains(s.error->message, "Nothing was uploaded"), s.error->message.c_str());
+        QVERIFY2(contains(s.error->message, "1 more"), s.error->message.c_str());
+        QCOMPARE(server->lfsUploadRequests(), uint64_t{0});
+        QCOMPARE(server->branchHead("model", target.id.str(), "main").value(), head);
+        // What we offered: basic and multipart, never xet.
+        QCOMPARE(server->lastBatchTransfers(), (std::vector<std::string>{"basic", "multipart"}));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestNetBridge)
+#include "test_net_bridge.moc"
