@@ -5,6 +5,7 @@
 #include "hub/api/urls.h"
 #include "hub/core/redact.h"
 #include "hub/core/strings.h"
+#include "hub/core/validate.h"
 
 #include <nlohmann/json.hpp>
 
@@ -378,6 +379,13 @@ Expected<FileMetadata> HubClient::fileMetadata(const RepoRef &repo, const std::s
         return HubError::make(ErrorCode::BadResponse,
                               "The Hub's answer about \"" + path + "\" is missing its version information: try again.",
                               "missing X-Repo-Commit or ETag on " + stripUrlQuery(r->url));
+    // The cache names files after these: only hash ids and sane sizes (hub/core/validate.h).
+    if (!isCommitId(m.commit) || !isContentId(m.etag) || m.size > kMaxServerFileSize ||
+        (!m.xetHash.empty() && !isSha256(m.xetHash)))
+        return HubError::make(ErrorCode::BadResponse,
+                              "The Hub's answer about \"" + escapeControls(path) +
+                                  "\" has a version or size HubDesk cannot use; nothing was written.",
+                              "X-Repo-Commit/ETag/size invalid on " + stripUrlQuery(r->url));
     return m;
 }
 

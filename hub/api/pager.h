@@ -1,11 +1,13 @@
 #pragma once
 // A lazy pager over a Hub list endpoint that follows the `Link: <...>; rel="next"` header.
 
+#include "hub/api/http.h"
 #include "hub/core/expected.h"
 
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -21,12 +23,17 @@ template <class T> struct Page {
 
 /// Fetches pages on demand. Not thread-safe; the HubClient that created it must outlive it.
 /// `limit` (0 = none) stops after that many items in total.
+/// Bounds on what a server can make a pager do (every answer is untrusted): pages fetched, items
+/// kept, and a next link that points back to a page already fetched (a cycle).
+inline constexpr size_t kMaxPages = 20000;
+inline constexpr size_t kMaxPagedItems = 1000000;
+
 template <class T> class Pager {
 public:
     using FetchFn = std::function<Expected<Page<T>>(const std::string &url)>;
 
     Pager(std::string firstUrl, FetchFn fetch, size_t limit = 0)
-        : m_nextUrl(std::move(firstUrl)), m_fetch(std::move(fetch)), m_limit(limit)
+        : m_nextUrl(std::move(firstUrl)), m_origin(urlOrigin(m_nextUrl)), m_fetch(std::move(fetch)), m_limit(limit)
     {
     }
 
@@ -41,9 +48,28 @@ public:
     {
         if (!hasMore())
             return std::vector<T>{};
+        if (m_pages >= kMaxPages)
+            return HubError::make(ErrorCode::BadResponse, "The Hub's list did not end after " +
+                                                              std::to_string(kMaxPages) +
+                                                              " pages; HubDesk stopped reading it.");
+        m_seen.insert(m_nextUrl);
+        ++m_pages;
         auto page = m_fetch(m_nextUrl);
         if (!page)
             return page.error();
+        if (!page->nextUrl.empty() && m_seen.count(page->nextUrl))
+            return HubError::make(ErrorCode::BadResponse,
+                                  "The Hub's list links back to a page it already sent (it would never end); "
+                                  "HubDesk stopped reading it.");
+        if (!page->nextUrl.empty() && urlOrigin(page->nextUrl) != m_origin)
+            return HubError::make(ErrorCode::Refused,
+                                  "The Hub's list continues on another server (" + urlOrigin(page->nextUrl) +
+                                      "); HubDesk reads lists only from the Hub it asked.",
+                                  urlOrigin(page->nextUrl));
+        if (m_delivered + page->items.size() > kMaxPagedItems && m_limit == 0)
+            return HubError::make(ErrorCode::TooLarge,
+                                  "The Hub's list has more than " + std::to_string(kMaxPagedItems) +
+                                      " entries; HubDesk stopped reading it. Open a folder of it instead.");
         m_nextUrl = std::move(page->nextUrl);
         if (page->total)
             m_total = page->total;
@@ -72,9 +98,12 @@ public:
 
 private:
     std::string m_nextUrl;
+    std::string m_origin; ///< every page must come from the first page's server
     FetchFn m_fetch;
     size_t m_limit = 0;
     size_t m_delivered = 0;
+    size_t m_pages = 0;
+    std::set<std::string> m_seen;
     std::optional<uint64_t> m_total;
 };
 

@@ -3,6 +3,7 @@
 
 #include "hub/api/jsonfields.h"
 #include "hub/core/strings.h"
+#include "hub/core/validate.h"
 
 #include <algorithm>
 
@@ -136,10 +137,52 @@ Expected<std::vector<CommitInfo>> parseCommits(std::string_view body)
     });
 }
 
+namespace {
+
+HubError unsafeListing(const TreeEntry &e, const std::string &why)
+{
+    const std::string shown = escapeControls(e.path);
+    return HubError::make(ErrorCode::BadResponse,
+                          "The Hub listed a file HubDesk will not write (\"" + shown + "\": " + why +
+                              "), so nothing was downloaded. Check that the Hub address points to a Hugging Face "
+                              "Hub you trust.",
+                          shown);
+}
+
+/// The one check of every name, id and size a file listing gives (see hub/core/validate.h).
+Expected<void> validateEntries(const std::vector<TreeEntry> &entries)
+{
+    for (const auto &e : entries) {
+        if (auto why = serverPathProblem(e.path))
+            return unsafeListing(e, *why);
+        if (e.type == TreeEntry::Type::File && !isCommitId(e.oid))
+            return unsafeListing(e, "its id is not a 40-digit hexadecimal git id");
+        if (!e.oid.empty() && !isCommitId(e.oid))
+            return unsafeListing(e, "its id is not a 40-digit hexadecimal git id");
+        if (e.lfs && !isSha256(e.lfs->oid))
+            return unsafeListing(e, "its content id is not a SHA-256");
+        if (!e.xetHash.empty() && !isSha256(e.xetHash))
+            return unsafeListing(e, "its Xet hash is not 64 hexadecimal digits");
+        const uint64_t size = e.lfs ? e.lfs->size : e.size;
+        if (size > kMaxServerFileSize || e.size > kMaxServerFileSize)
+            return unsafeListing(e, "its size of " + std::to_string(size) + " bytes is impossible");
+        if (e.lastCommit && !isCommitId(e.lastCommit->id))
+            return unsafeListing(e, "its last commit id is not a 40-digit hexadecimal id");
+    }
+    return {};
+}
+
+} // namespace
+
 Expected<std::vector<TreeEntry>> parseTree(std::string_view body)
 {
-    return parseArray<TreeEntry>(
+    auto entries = parseArray<TreeEntry>(
         body, "file list", [](const json &item, size_t i, std::string &err) { return readTreeEntry(item, i, &err); });
+    if (!entries)
+        return entries;
+    if (auto ok = validateEntries(*entries); !ok)
+        return ok.error();
+    return entries;
 }
 
 Expected<std::vector<FileChange>> parseCompare(std::string_view body)

@@ -1,8 +1,10 @@
 // Wire JSON of the upload protocol: create repo, preupload, LFS batch, commit.
 #include "hub/api/parse.h"
 
+#include "hub/api/curlsetup.h"
 #include "hub/api/jsonfields.h"
 #include "hub/core/strings.h"
+#include "hub/core/validate.h"
 
 #include <algorithm>
 
@@ -14,6 +16,9 @@ using detail::finish;
 using detail::json;
 using detail::parseJson;
 using detail::parseObject;
+
+/// S3 allows 10,000 parts per multipart upload; more is an answer to refuse, not to allocate for.
+constexpr size_t kMaxUploadParts = 10000;
 
 Expected<CreateRepoResult> parseCreateRepo(std::string_view body)
 {
@@ -82,7 +87,47 @@ bool allDigits(std::string_view s)
 }
 } // namespace
 
+namespace {
+Expected<LfsBatchResult> parseLfsBatchFields(std::string_view body);
+
+/// Every address of a batch answer is checked before the first byte is sent anywhere: an href
+/// such as file:///home/user/.bashrc must not even reach a handle (hub/api/curlsetup.h).
+Expected<void> checkBatchAddresses(const LfsBatchResult &r)
+{
+    for (const auto &o : r.objects) {
+        if (!isSha256(o.oid))
+            return HubError::make(ErrorCode::BadResponse,
+                                  "The Hub's upload answer names a file by an id that is not a SHA-256; nothing "
+                                  "was sent.",
+                                  escapeControls(o.oid));
+        if (o.partUrls.size() > kMaxUploadParts)
+            return HubError::make(ErrorCode::BadResponse, "The Hub's upload answer splits a file into more than " +
+                                                              std::to_string(kMaxUploadParts) +
+                                                              " parts; nothing was sent.");
+        for (const auto *a : {&o.upload, &o.verify})
+            if (*a)
+                if (auto ok = checkServerUrl((*a)->href, "an upload address"); !ok)
+                    return ok.error();
+        for (const auto &u : o.partUrls)
+            if (auto ok = checkServerUrl(u, "an upload part address"); !ok)
+                return ok.error();
+    }
+    return {};
+}
+} // namespace
+
 Expected<LfsBatchResult> parseLfsBatch(std::string_view body)
+{
+    auto parsed = parseLfsBatchFields(body);
+    if (!parsed)
+        return parsed;
+    if (auto ok = checkBatchAddresses(*parsed); !ok)
+        return ok.error();
+    return parsed;
+}
+
+namespace {
+Expected<LfsBatchResult> parseLfsBatchFields(std::string_view body)
 {
     return parseObject(body, "LFS batch", "batch", [&](Fields &f, std::string &err) {
         LfsBatchResult r;
@@ -137,6 +182,7 @@ Expected<LfsBatchResult> parseLfsBatch(std::string_view body)
         return r;
     });
 }
+} // namespace
 
 Expected<CommitResult> parseCommitResult(std::string_view body)
 {

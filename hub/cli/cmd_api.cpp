@@ -5,6 +5,7 @@
 #include "hub/cli/args.h"
 #include "hub/cli/command.h"
 #include "hub/core/strings.h"
+#include "hub/core/validate.h"
 
 #include <nlohmann/json.hpp>
 
@@ -66,9 +67,10 @@ ClientConfig configFrom(const Args &a)
 
 int fail(Io io, const HubError &e)
 {
-    io.err << "hubdesk-cli: " << e.message << "\n";
+    // Messages quote names from the server: control characters are shown, never obeyed.
+    io.err << "hubdesk-cli: " << escapeControls(e.message, true) << "\n";
     if (!e.detail.empty())
-        io.err << "  (" << e.detail << ")\n";
+        io.err << "  (" << escapeControls(e.detail, true) << ")\n";
     return 1;
 }
 
@@ -105,11 +107,19 @@ void printTable(std::ostream &out, const std::vector<std::vector<std::string>> &
 {
     if (rows.empty())
         return;
-    std::vector<size_t> width(rows.front().size(), 0);
-    for (const auto &r : rows)
+    // Cells hold names from the server: escape sequences in them must not reach the terminal.
+    std::vector<std::vector<std::string>> shown;
+    shown.reserve(rows.size());
+    for (const auto &r : rows) {
+        auto &row = shown.emplace_back();
+        for (const auto &cell : r)
+            row.push_back(escapeControls(cell));
+    }
+    std::vector<size_t> width(shown.front().size(), 0);
+    for (const auto &r : shown)
         for (size_t i = 0; i < r.size() && i < width.size(); ++i)
             width[i] = std::max(width[i], r[i].size());
-    for (const auto &r : rows) {
+    for (const auto &r : shown) {
         std::string line;
         for (size_t i = 0; i < r.size(); ++i) {
             const bool last = i + 1 == r.size();

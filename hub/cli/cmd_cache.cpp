@@ -8,6 +8,7 @@
 #include "hub/cli/args.h"
 #include "hub/cli/command.h"
 #include "hub/core/strings.h"
+#include "hub/core/validate.h"
 
 #include <nlohmann/json.hpp>
 
@@ -111,7 +112,7 @@ fs::path cacheRoot(const Args &args)
 
 int fail(Io io, const std::string &message)
 {
-    io.err << "hubdesk-cli cache: " << message << "\n";
+    io.err << "hubdesk-cli cache: " << escapeControls(message, true) << "\n";
     return 1;
 }
 
@@ -383,10 +384,17 @@ void writeRepo(JsonStream &js, const RepoEntry &r, bool withFiles)
     js.endArray().field("size_on_disk", r.sizeOnDisk).endObject();
 }
 
-void printTable(std::ostream &out, const std::vector<std::vector<std::string>> &rows, size_t rightAligned)
+void printTable(std::ostream &out, const std::vector<std::vector<std::string>> &rawRows, size_t rightAligned)
 {
-    if (rows.empty())
+    if (rawRows.empty())
         return;
+    // Folder and file names are shown, never obeyed: control characters become visible escapes.
+    std::vector<std::vector<std::string>> rows;
+    for (const auto &r : rawRows) {
+        auto &row = rows.emplace_back();
+        for (const auto &cell : r)
+            row.push_back(escapeControls(cell));
+    }
     std::vector<size_t> widths(rows[0].size(), 0);
     for (const auto &r : rows)
         for (size_t i = 0; i < r.size(); ++i)

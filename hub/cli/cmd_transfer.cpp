@@ -6,6 +6,7 @@
 #include "hub/cli/command.h"
 #include "hub/core/hash.h"
 #include "hub/core/strings.h"
+#include "hub/core/validate.h"
 #include "hub/transfer/engine.h"
 
 #include <atomic>
@@ -298,9 +299,9 @@ template <class Request> int runJob(Common &c, const fs::path &stateDir, Request
             engine.remove(*id);
             rc = 0;
         } else if (snap && snap->error) {
-            io.err << "hubdesk-cli: " << snap->error->message << "\n";
+            io.err << "hubdesk-cli: " << escapeControls(snap->error->message, true) << "\n";
             if (!snap->error->detail.empty())
-                io.err << "  (" << snap->error->detail << ")\n";
+                io.err << "  (" << escapeControls(snap->error->detail, true) << ")\n";
             io.err << "  [" << errorCodeName(snap->error->code) << "]\n";
             rc = 1;
         } else if (snap && snap->state == JobState::Paused) {

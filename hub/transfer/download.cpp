@@ -3,6 +3,7 @@
 #include "hub/api/retry.h"
 #include "hub/api/urls.h"
 #include "hub/core/redact.h"
+#include "hub/core/validate.h"
 #include "hub/transfer/engineimpl.h"
 #include "hub/transfer/localdir.h"
 
@@ -93,14 +94,20 @@ Expected<DownloadPlan> computePlan(HubClient &client, const cache::CacheWriter &
     for (const auto &e : entries) {
         if (e.isDirectory() || !seen.insert(e.path).second)
             continue;
-        if (!isSafeRepoPath(e.path))
+        // parseTree already refused unsafe names, ids and sizes (hub/core/validate.h); checked
+        // again because nothing may reach the disk on a single check.
+        if (!isSafeServerPath(e.path) || !isContentId(e.contentId()))
             return HubError::make(ErrorCode::BadResponse,
-                                  "The Hub listed a file with an unsafe name; nothing was written.", e.path);
+                                  "The Hub listed a file with an unsafe name or id; nothing was written.",
+                                  escapeControls(e.path));
         DownloadFile f;
         f.path = e.path;
         f.etag = e.contentId();
         f.size = e.lfs ? e.lfs->size : e.size;
         if (req.localDir.empty()) {
+            // A snapshot folder (or a folder in it) that is a link would put pointers outside the cache.
+            if (auto ok = checkNoLinkOnTheWay(writer.repoDir(req.repo), "snapshots/" + plan.commit + "/" + f.path); !ok)
+                return ok.error();
             f.finalPath = writer.pointerPath(req.repo, plan.commit, f.path).string();
             auto ptr = writer.findPointer(req.repo, plan.commit, f.path);
             if (ptr && *ptr) {
@@ -111,6 +118,9 @@ Expected<DownloadPlan> computePlan(HubClient &client, const cache::CacheWriter &
             }
         } else {
             f.finalPath = (req.localDir / f.path).string();
+            for (const std::string &rel : {f.path, ".cache/huggingface/download/" + f.path + ".metadata"})
+                if (auto ok = checkNoLinkOnTheWay(req.localDir, rel); !ok)
+                    return ok.error();
             if (localFileIsCurrent(req.localDir, f.path, f.etag, f.size))
                 f.status = DownloadFile::Status::Done;
         }
@@ -604,8 +614,17 @@ void TransferEngine::Impl::verifyAndPublish(Job &job, size_t index)
         fail(job, digest.error());
         return;
     }
-    const bool verifiable = isSha256(f.etag) || isCommitId(f.etag);
-    if (verifiable && *digest != f.etag) {
+    // computePlan admits only hash content ids, so every published byte is verified; a content
+    // id that is not a hash (a corrupt journal) never publishes unchecked bytes.
+    if (!isContentId(f.etag)) {
+        const std::string path = f.path;
+        resetFile(job, index, false);
+        fail(job, HubError::make(ErrorCode::Corrupt, "\"" + escapeControls(path) +
+                                                         "\" has no checksum to verify it against, so it was "
+                                                         "not kept. Download it again."));
+        return;
+    }
+    if (*digest != f.etag) {
         ++f.hashFailures;
         const std::string path = f.path;
         resetFile(job, index, false);

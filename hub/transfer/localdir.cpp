@@ -126,4 +126,24 @@ bool localFileIsCurrent(const fs::path &localDir, const std::string &repoPath, c
     return secs - 1.0 <= meta->timestamp;
 }
 
+Status checkNoLinkOnTheWay(const std::filesystem::path &root, const std::string &repoPath)
+{
+    std::filesystem::path at = root;
+    // The file itself may be a link: publishing renames over it (rename never follows a link).
+    for (const auto &part : std::filesystem::path(repoPath).parent_path()) {
+        at /= part;
+        std::error_code ec;
+        const auto st = std::filesystem::symlink_status(at, ec);
+        if (ec || st.type() == std::filesystem::file_type::not_found)
+            return {}; // nothing further exists: it will be created as real folders
+        if (st.type() == std::filesystem::file_type::symlink)
+            return HubError::make(ErrorCode::Refused,
+                                  "\"" + at.string() +
+                                      "\" is a symbolic link; HubDesk does not download through links, so nothing "
+                                      "was written. Remove the link or pick another folder.",
+                                  at.string());
+    }
+    return {};
+}
+
 } // namespace hub::transfer_internal

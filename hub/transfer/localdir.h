@@ -32,6 +32,12 @@ Status writeLocalMetadata(const std::filesystem::path &localDir, const std::stri
 bool localFileIsCurrent(const std::filesystem::path &localDir, const std::string &repoPath, const std::string &etag,
                         uint64_t size);
 
+/// Refuses to write <root>/<repoPath> when a folder on the way already exists as a symbolic link:
+/// a link planted in a work tree, or in a cache snapshot, would take the write outside the folder
+/// the user picked. Missing folders are fine (they are created as real folders); the file itself
+/// may be a link (it is replaced by rename, which never follows one).
+Status checkNoLinkOnTheWay(const std::filesystem::path &root, const std::string &repoPath);
+
 /// Eight random lowercase hex digits.
 std::string randomHex8();
 

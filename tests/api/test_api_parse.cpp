@@ -8,6 +8,7 @@
 
 #include <fstream>
 #include <sstream>
+#include <vector>
 
 using namespace hub;
 
@@ -236,12 +237,15 @@ private slots:
         QCOMPARE(pre->files[1].oid, std::string("abc"));
         QCOMPARE(parsePreupload(q("{'files':[{'path':'a','uploadMode':'xet'}]}")).error().code, ErrorCode::BadResponse);
 
-        auto batch = parseLfsBatch(q("{'transfer':'basic','objects':["
-                                     "{'oid':'aa','size':1024,'authenticated':true,'actions':{'upload':{'href':'http://"
-                                     "h/up?sig=1','expires_at':'2026-09-22T18:00:00Z'},"
-                                     "'verify':{'href':'http://h/verify','header':{'Authorization':'x'}}}},"
-                                     "{'oid':'bb','size':2048},"
-                                     "{'oid':'cc','size':10,'error':{'code':422,'message':'nope'}}]}"));
+        auto batch =
+            parseLfsBatch(q("{'transfer':'basic','objects':["
+                            "{'oid':'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa','size':1024,'"
+                            "authenticated':true,'actions':{'upload':{'href':'http://"
+                            "h/up?sig=1','expires_at':'2026-09-22T18:00:00Z'},"
+                            "'verify':{'href':'http://h/verify','header':{'Authorization':'x'}}}},"
+                            "{'oid':'bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb','size':2048},"
+                            "{'oid':'cccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc','size':10,'"
+                            "error':{'code':422,'message':'nope'}}]}"));
         QVERIFY(batch.ok());
         QCOMPARE(batch->objects.size(), size_t(3));
         QCOMPARE(batch->objects[0].upload->href, std::string("http://h/up?sig=1"));
@@ -249,9 +253,11 @@ private slots:
         QVERIFY(!batch->objects[1].upload);
         QCOMPARE(batch->objects[2].errorCode, 422);
 
-        auto multi = parseLfsBatch(q("{'transfer':'multipart','objects':[{'oid':'dd','size':25,'actions':{'upload':{"
-                                     "'href':'http://h/complete','header':{'chunk_size':'10','00002':'http://h/"
-                                     "p2','00001':'http://h/p1','00003':'http://h/p3'}}}}]}"));
+        auto multi = parseLfsBatch(
+            q("{'transfer':'multipart','objects':[{'oid':'"
+              "dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd','size':25,'actions':{'upload':{"
+              "'href':'http://h/complete','header':{'chunk_size':'10','00002':'http://h/"
+              "p2','00001':'http://h/p1','00003':'http://h/p3'}}}}]}"));
         QVERIFY(multi.ok());
         QVERIFY(multi->objects[0].isMultipart());
         QCOMPARE(multi->objects[0].chunkSize, uint64_t(10));
@@ -336,7 +342,8 @@ private slots:
         QVERIFY(!parseWhoAmI("null").ok());
         QVERIFY(!parseWhoAmI("").ok());
         // unknown fields are ignored, nulls count as absent
-        auto ok = parseTree(q("[{'type':'directory','path':'d','oid':'x','size':0,'future':{'a':[1]},'lfs':null}]"));
+        auto ok = parseTree(q("[{'type':'directory','path':'d','oid':'d02801a18c74e2875b33127a993615a36eb7448b','size':"
+                              "0,'future':{'a':[1]},'lfs':null}]"));
         QVERIFY(ok.ok());
         QVERIFY(ok->front().isDirectory());
         QVERIFY(!ok->front().lfs);
@@ -346,6 +353,85 @@ private slots:
         QVERIFY(!parseTreeSize(q("{'path':'data'}")).ok());
         QVERIFY(!parseTreeSize(q("{'path':'data','size':-1}")).ok());
         QVERIFY(!parseTreeSize(q("[{'size':1}]")).ok());
+    }
+
+    void hostileListings_areRefusedNamingTheFile()
+    {
+        const std::string oid = "d02801a18c74e2875b33127a993615a36eb7448b";
+        const std::string sha = std::string(64, 'e');
+        auto entry = [&](const std::string &path, const std::string &extra = "") {
+            nlohmann::json j = nlohmann::json::array();
+            nlohmann::json e = {{"type", "file"}, {"path", path}, {"oid", oid}, {"size", 1}};
+            if (!extra.empty())
+                e.update(nlohmann::json::parse(extra));
+            const bool rawBytes =
+                !nlohmann::json::accept("\"" + path + "\"") && path.find_first_of("\n\x1b\\") == std::string::npos;
+            if (rawBytes) // invalid UTF-8: dump() refuses it, so splice the raw bytes in
+                e["path"] = "@PATH@";
+            j.push_back(e);
+            std::string body = j.dump();
+            if (rawBytes)
+                body.replace(body.find("@PATH@"), 6, path);
+            return body;
+        };
+        // Each of these names would write where the user did not ask (or run code: .git/config).
+        const std::vector<std::string> hostile = {".git/config",
+                                                  "sub/.GIT/hooks/post-checkout",
+                                                  ".hg/hgrc",
+                                                  "a/.svn/entries",
+                                                  ".cache/huggingface/download/x.metadata",
+                                                  "../escape",
+                                                  "a/../../b",
+                                                  "/etc/passwd",
+                                                  "a\\b",
+                                                  "name\x1b]0;owned\x07",
+                                                  "line\nforged",
+                                                  std::string("bad\xff", 4),
+                                                  std::string(300, 'n'),
+                                                  "a//b",
+                                                  "./a"};
+        for (const std::string &bad : hostile) {
+            auto r = parseTree(entry(bad));
+            QVERIFY2(!r.ok(), bad.c_str());
+            QCOMPARE(r.error().code, ErrorCode::BadResponse);
+            // The message shows the name escaped: no raw control character reaches a terminal.
+            for (char c : r.error().message)
+                QVERIFY2(static_cast<unsigned char>(c) >= 0x20, r.error().message.c_str());
+        }
+        // Ids the cache would use as file names, and sizes nobody has.
+        QVERIFY(!parseTree(entry("a", "{\"oid\":\"../../x\"}")).ok());
+        QVERIFY(!parseTree(entry("a", "{\"lfs\":{\"oid\":\"../" + std::string(61, 'a') + "\",\"size\":1}}")).ok());
+        QVERIFY(!parseTree(entry("a", "{\"xetHash\":\"x/../y\"}")).ok());
+        QVERIFY(!parseTree(entry("a", "{\"size\":9223372036854775808}")).ok());
+        QVERIFY(!parseTree(entry("a", "{\"lfs\":{\"oid\":\"" + sha + "\",\"size\":9223372036854775807}}")).ok());
+        // The same entries with honest values are fine, including names real repos use.
+        QVERIFY(parseTree(entry(".gitattributes")).ok());
+        QVERIFY(parseTree(entry("data/.github/x.yml")).ok());
+        QVERIFY(parseTree(entry("sub/.cache/huggingface/ok")).ok());
+        QVERIFY(parseTree(entry("größe/日本語.txt")).ok());
+        QVERIFY(parseTree(entry("a", "{\"lfs\":{\"oid\":\"" + sha + "\",\"size\":1125899906842624}}")).ok());
+    }
+
+    void hostileBatchAnswers_areRefusedBeforeAnythingIsSent()
+    {
+        const std::string sha = std::string(64, 'a');
+        auto batch = [&](const std::string &href, const std::string &oid) {
+            return "{\"transfer\":\"basic\",\"objects\":[{\"oid\":\"" + oid +
+                   "\",\"size\":3,\"actions\":{\"upload\":{\"href\":\"" + href + "\"}}}]}";
+        };
+        QVERIFY(parseLfsBatch(batch("https://s3.example/up?sig=1", sha)).ok());
+        for (const char *href : {"file:///home/user/.bashrc", "ftp://h/x", "gopher://h/x", "dict://h/x", "/relative",
+                                 "javascript:alert(1)"}) {
+            auto r = parseLfsBatch(batch(href, sha));
+            QVERIFY2(!r.ok(), href);
+            QCOMPARE(r.error().code, ErrorCode::Refused);
+        }
+        QCOMPARE(parseLfsBatch(batch("https://h/up", "../../etc")).error().code, ErrorCode::BadResponse);
+        // A multipart answer with a file:// part.
+        const std::string parts = "{\"objects\":[{\"oid\":\"" + sha +
+                                  "\",\"size\":10,\"actions\":{\"upload\":{\"href\":\"https://h/done\",\"header\":{"
+                                  "\"chunk_size\":\"5\",\"1\":\"https://h/p1\",\"2\":\"file:///tmp/x\"}}}}]}";
+        QCOMPARE(parseLfsBatch(parts).error().code, ErrorCode::Refused);
     }
 
     void hostileBodies_areRefusedWithoutCrashing()
@@ -358,8 +444,8 @@ private slots:
         // many entries are fine
         std::string many = "[";
         for (int i = 0; i < 20000; ++i)
-            many +=
-                std::string(i ? "," : "") + "{'type':'file','path':'f" + std::to_string(i) + "','oid':'x','size':1}";
+            many += std::string(i ? "," : "") + "{'type':'file','path':'f" + std::to_string(i) +
+                    "','oid':'d02801a18c74e2875b33127a993615a36eb7448b','size':1}";
         many += "]";
         auto entries = parseTree(q(many.c_str()));
         QVERIFY(entries.ok());
