@@ -111,6 +111,7 @@ CommunityView::CommunityView(AppContext &context, QWidget *parent)
     });
     connect(m_discussion, &DiscussionView::backRequested, this, &CommunityView::showList);
     connect(m_discussion, &DiscussionView::changed, m_model, &DiscussionListModel::reload);
+    connect(m_discussion, &DiscussionView::merged, this, &CommunityView::branchMoved);
 }
 
 CommunityView::~CommunityView() = default;

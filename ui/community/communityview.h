@@ -52,6 +52,8 @@ public:
 signals:
     /// Open (and draft) pull requests of the repo, -1 while unknown; for the tab's title.
     void openPullRequestCountChanged(int count);
+    /// A pull request was merged from this tab: `branch` has a new commit.
+    void branchMoved(const QString &branch);
 
 private:
     void updateSummary();

@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QFontDatabase>
 #include <QPalette>
+#include <QTextBlock>
 #include <QTextCursor>
 #include <QTextDocument>
 #include <QTextDocumentFragment>
@@ -89,7 +90,8 @@ void renderConversation(QTextDocument *doc, const hub::DiscussionDetails &d)
     card.setBorderBrush(QPalette().color(QPalette::Mid));
     card.setBorderStyle(QTextFrameFormat::BorderStyle_Solid);
     card.setPadding(8);
-    card.setBottomMargin(10);
+    card.setTopMargin(4);
+    card.setBottomMargin(8);
     card.setWidth(QTextLength(QTextLength::PercentageLength, 100));
     QTextCharFormat mono;
     mono.setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
@@ -140,15 +142,30 @@ void renderConversation(QTextDocument *doc, const hub::DiscussionDetails &d)
             insertLine(c, QStringLiteral("⟳ ") + who(e), Conversation::tr(" pushed commit "));
             c.insertText(shortCommit(e.commitOid), mono);
             if (!e.commitSummary.empty())
-                c.insertText(QStringLiteral("  ") + qstr(e.commitSummary));
+                c.insertText(QStringLiteral("  ") + qstr(e.commitSummary), QTextCharFormat());
         } else {
             const QString sentence = describeEvent(e, d.isPullRequest, false);
             insertLine(c, QStringLiteral("● ") + who(e), sentence.mid(who(e).size()), color);
         }
         insertDate(c, e);
     }
-    if (d.events.empty())
+    if (d.events.empty()) {
         c.insertText(Conversation::tr("No conversation yet."));
+        return;
+    }
+    // A frame always has a block before and after it: those left empty (before the first comment,
+    // between two comments) would show as blank lines of uneven height. Collapse them.
+    for (QTextBlock b = doc->begin(); b.isValid(); b = b.next()) {
+        if (!b.text().isEmpty() || doc->frameAt(b.position()) != doc->rootFrame())
+            continue;
+        QTextCursor spacer(b);
+        QTextBlockFormat none;
+        none.setLineHeight(0, QTextBlockFormat::FixedHeight);
+        spacer.setBlockFormat(none);
+        QTextCharFormat tiny;
+        tiny.setFontPointSize(1);
+        spacer.setBlockCharFormat(tiny);
+    }
 }
 
 } // namespace hubui

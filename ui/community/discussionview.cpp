@@ -99,11 +99,12 @@ DiscussionView::DiscussionView(AppContext &context, QWidget *parent)
     auto *commentLabel = new QLabel(tr("Add a c&omment (Markdown):"));
     commentLabel->setBuddy(m_commentBox);
     auto *send = new QHBoxLayout;
-    send->addWidget(commentLabel, 1);
+    send->addStretch(1);
     send->addWidget(m_comment);
     cl->addWidget(m_conversation, 1);
-    cl->addLayout(send);
+    cl->addWidget(commentLabel);
     cl->addWidget(m_commentBox);
+    cl->addLayout(send);
     auto *filesPage = new QWidget;
     auto *fl = new QVBoxLayout(filesPage);
     fl->addWidget(m_filesNote);
@@ -126,7 +127,10 @@ DiscussionView::DiscussionView(AppContext &context, QWidget *parent)
     outer->addWidget(m_state);
 
     connect(m_back, &QPushButton::clicked, this, &DiscussionView::backRequested);
-    connect(m_refresh, &QPushButton::clicked, this, &DiscussionView::reload);
+    connect(m_refresh, &QPushButton::clicked, this, [this] {
+        reload();
+        emit changed(); // others may have opened or closed some: the list and its count too
+    });
     connect(m_state, &LoadStateWidget::retryRequested, this, &DiscussionView::reload);
     connect(m_state, &LoadStateWidget::cancelRequested, this, [this] {
         m_job.cancel();
@@ -219,12 +223,18 @@ void DiscussionView::showDetails(hub::DiscussionDetails d, const QString &base, 
                                 .arg(StatusChipDelegate::statusColor(status).name()));
     QString meta;
     if (det.isPullRequest) {
-        meta = tr("%1 wants to merge %2 into %3 · opened %4")
-                   .arg(qstr(det.author), qstr(det.gitReference()),
-                        qstr(det.targetBranchName().empty() ? std::string("main") : det.targetBranchName()),
-                        formatRelativeDate(det.createdAt));
+        const QString into = qstr(det.targetBranchName().empty() ? std::string("main") : det.targetBranchName());
+        if (status == u"merged")
+            meta = tr("%1 proposed %2 (%3) · merged into %4")
+                       .arg(qstr(det.author), qstr(det.gitReference()), formatRelativeDate(det.createdAt), into);
+        else if (status == u"closed")
+            meta = tr("%1 proposed merging %2 into %3 (%4) · closed without merging")
+                       .arg(qstr(det.author), qstr(det.gitReference()), into, formatRelativeDate(det.createdAt));
+        else
+            meta = tr("%1 wants to merge %2 into %3 · opened %4")
+                       .arg(qstr(det.author), qstr(det.gitReference()), into, formatRelativeDate(det.createdAt));
         if (!det.mergeCommitId.empty())
-            meta += tr(" · merged as commit %1").arg(shortCommit(det.mergeCommitId));
+            meta += tr(" as commit %1").arg(shortCommit(det.mergeCommitId));
     } else {
         meta = tr("Discussion started by %1 · %2").arg(qstr(det.author), formatRelativeDate(det.createdAt));
     }
@@ -275,8 +285,8 @@ void DiscussionView::showConflicts(const std::vector<std::string> &files, bool u
         files.empty()
             ? tr("This pull request cannot be merged: it conflicts with changes made on %1 since it was opened.")
                   .arg(branch)
-            : tr("This pull request cannot be merged: %1 also changed on %2 since it was opened. Update %3 in the "
-                 "pull request (drop the fixed files on the Files tab at revision %4), then merge.")
+            : tr("This pull request cannot be merged: %1 also changed on %2 since it was opened. Update %3 on "
+                 "the pull request's revision %4, then merge.")
                   .arg(joinFiles(files), branch, files.size() == 1 ? tr("that file") : tr("those files"),
                        qstr(m_details->gitReference())));
     m_conflict->show();
@@ -303,7 +313,7 @@ void DiscussionView::updateActions()
     const bool mine = have && signedIn && s.user == qstr(m_details->author);
     const bool write = canWrite();
 
-    m_merge->setVisible(pr && status != u"merged");
+    m_merge->setVisible(pr && open); // a closed one is reopened first
     m_merge->setEnabled(!busy && pr && status == u"open" && write && !m_details->hasConflicts());
     m_merge->setToolTip(!write ? tr("Only maintainers of this repo (write access) can merge.")
                         : have && m_details->hasConflicts() ? tr("Resolve the conflicts first.")
@@ -415,10 +425,12 @@ void DiscussionView::confirmMerge()
         tr("&Merge"), this);
     connect(dialog, &QDialog::accepted, this, [this, dialog, branch] {
         const std::string comment = dialog->comment().toStdString();
-        runAction(tr("Merged into %1.").arg(branch),
-                  [comment](hub::HubClient &client, const hub::RepoRef &repo, int num) {
-                      return client.mergePullRequest(repo, num, comment);
-                  });
+        runAction(
+            tr("Merged into %1.").arg(branch),
+            [comment](hub::HubClient &client, const hub::RepoRef &repo, int num) {
+                return client.mergePullRequest(repo, num, comment);
+            },
+            [this, branch] { emit merged(branch); });
     });
     dialog->open();
 }

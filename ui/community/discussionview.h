@@ -71,6 +71,8 @@ signals:
     void loaded();
     /// An action changed it (comment, status, merge): lists and counts should be refreshed.
     void changed();
+    /// The pull request was merged: `branch` of the repo moved.
+    void merged(const QString &branch);
     /// An action was refused or failed (the message is also in noticeLabel()).
     void actionFailed(const QString &message);
 

@@ -85,6 +85,14 @@ RepoPage::RepoPage(AppContext &context, QWidget *parent)
     connect(m_history, &HistoryView::downloadRequested, this,
             [this](const QString &commit) { m_files->download(commit, {}); });
     connect(m_history, &HistoryView::refsChanged, this, &RepoPage::loadRefs);
+    connect(m_community, &CommunityView::branchMoved, this, [this](const QString &branch) {
+        // A merge moved a branch: the revision picker, and the views showing it, are out of date.
+        loadRefs();
+        if (branch == m_revision) {
+            m_history->setRepo(m_repo, m_revision);
+            setRevision(m_revision);
+        }
+    });
     connect(m_community, &CommunityView::openPullRequestCountChanged, this, [this](int open) {
         m_tabs->setTabText(CommunityTab, open > 0 ? tr("Community (%1)").arg(open) : tr("Community"));
         m_tabs->setTabToolTip(CommunityTab, open >= 0 ? tr("%n open pull request(s)", nullptr, open)

@@ -266,11 +266,13 @@ private slots:
         page()->showTab(RepoPage::CommunityTab);
         QVERIFY(openByClick(n));
         QSignalSpy changed(discussion(), &DiscussionView::changed);
+        QSignalSpy refs(page(), &RepoPage::refsLoaded);
         mergeWith(QStringLiteral("Thanks!"));
         QVERIFY(changed.wait(20000));
         QTRY_COMPARE_WITH_TIMEOUT(discussion()->statusLabel()->text(), QStringLiteral("Merged"), 20000);
         QVERIFY(discussion()->noticeLabel()->text().startsWith(QStringLiteral("Merged into main")));
         QVERIFY(!discussion()->mergeButton()->isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(refs.count() >= 1, 20000); // main moved: the repo page reloads its refs
         QVERIFY(!discussion()->closeButton()->isVisible());
         QVERIFY(discussion()->conversation()->toPlainText().contains(QStringLiteral("merged this pull request")));
         QVERIFY(discussion()->conversation()->toPlainText().contains(QStringLiteral("Thanks!")));
