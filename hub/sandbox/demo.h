@@ -11,7 +11,8 @@
 //   dataset and the gated model's files; may write to PellelNitram/*.
 // - kDemoReaderToken (annotator, read): like anonymous plus whoami; no private repos, NOT approved
 //   for the gated model (GatedRepo 403) until access is granted through the admin route or
-//   Server::grantGatedAccess; writes answer 403.
+//   Server::grantGatedAccess; writes answer 403, except what any signed-in reader may do on the
+//   Hub: open a pull request (create_pr), push to one they opened, comment.
 // - kDemoCollaboratorToken (githubharald, write): public repos, may write to githubharald/* only;
 //   writes to PellelNitram/* answer 403.
 

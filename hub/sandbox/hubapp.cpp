@@ -4,6 +4,7 @@
 #include "hub/core/strings.h"
 #include "hub/core/timeutil.h"
 #include "hub/sandbox/demo.h"
+#include "hub/sandbox/discussions.h"
 
 #include <algorithm>
 #include <chrono>
@@ -572,17 +573,35 @@ HttpResponse HubApp::routeRepoApi(HttpRequest &req, const Caller &c, RepoType ty
         r.setJson("{}");
         return r;
     }
+    // As on the Hub, anyone signed in may propose a change: open a pull request (create_pr) or
+    // push to one they opened; everything else needs write access.
+    const auto needWriteOrOwnPr = [&](const std::string &rev) -> std::optional<HttpResponse> {
+        if (c.user.empty() || canWrite(repo->ns, c) || req.flag("create_pr")) {
+            return c.user.empty() ? needWrite() : std::nullopt;
+        }
+        if (startsWith(rev, "refs/pr/")) {
+            uint64_t n = 0;
+            const DiscussionRecord *d =
+                parseUint64(rev.substr(8), n) && n < 1000000000 ? findDiscussion(*repo, static_cast<int>(n)) : nullptr;
+            if (d && d->author == c.user) {
+                return std::nullopt;
+            }
+        }
+        return needWrite();
+    };
     if (what == "preupload" && m == "POST") {
-        if (auto e = needWrite()) {
+        const std::string rev = joinFrom(seg, i);
+        if (auto e = needWriteOrOwnPr(rev)) {
             return *e;
         }
-        return preupload(req, *repo, joinFrom(seg, i));
+        return preupload(req, *repo, rev);
     }
     if (what == "commit" && m == "POST") {
-        if (auto e = needWrite()) {
+        const std::string rev = joinFrom(seg, i);
+        if (auto e = needWriteOrOwnPr(rev)) {
             return *e;
         }
-        return commit(req, c, *repo, joinFrom(seg, i));
+        return commit(req, c, *repo, rev);
     }
     if (what == "branch" && (m == "POST" || m == "DELETE")) {
         if (auto e = needWrite()) {

@@ -390,7 +390,11 @@ HttpResponse HubApp::lfsBatch(const HttpRequest &req, const Caller &c, RepoState
         if (c.user.empty()) {
             return errorResponse(401, "You must be authenticated to upload. Pass a token with write access.");
         }
-        if (!canWrite(repo.ns, c)) {
+        // Uploads for a pull request (no ref, or refs/pr/N) are open to every signed-in reader,
+        // as on the Hub; the commit that would use them is checked on its own.
+        const bool forPr = !b.contains("ref") || !b["ref"].is_object() ||
+                           startsWith(b["ref"].value("name", std::string()), "refs/pr/");
+        if (!canWrite(repo.ns, c) && !forPr) {
             return errorResponse(403, "You don't have the rights to write to " + repo.fullId() + ".");
         }
     } else if (op != "download") {

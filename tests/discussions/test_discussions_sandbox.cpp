@@ -299,6 +299,40 @@ private slots:
         QVERIFY(hidden->content.empty());
     }
 
+    void pullRequest_readersMayProposeButNotCommit()
+    {
+        HubClient owner(config(demo::kDemoOwnerToken));
+        HubClient reader(config(demo::kDemoReaderToken));
+        HubClient other(config(demo::kDemoCollaboratorToken)); // write access elsewhere only
+        const RepoRef repo = freshRepo(owner, "pr-from-readers");
+
+        // As on the Hub, read access is enough to open a pull request, LFS files included.
+        const std::string oid(64, 'a');
+        VERIFY_OK(reader.lfsBatch(repo, {{oid, 10}}, ""));
+        QCOMPARE(reader.lfsBatch(repo, {{oid, 10}}, "main").error().code, ErrorCode::Forbidden);
+        const int n = openPr(reader, repo, "proposal.txt", "from a reader\n", "A reader's proposal");
+        QVERIFY(n > 0);
+        auto d = owner.discussionDetails(repo, n);
+        VERIFY_OK(d);
+        QCOMPARE(d->author, std::string(demo::kDemoReaderUser));
+
+        // Its author may push to it; nobody else without write access may.
+        CommitRequest push;
+        push.revision = "refs/pr/" + std::to_string(n);
+        push.summary = "Second thought";
+        push.operations = {CommitOperation::addFile("proposal.txt", "from a reader, improved\n")};
+        VERIFY_OK(reader.commit(repo, push));
+        QCOMPARE(other.commit(repo, push).error().code, ErrorCode::Forbidden);
+        CommitRequest onMain;
+        onMain.summary = "Straight to main";
+        onMain.operations = {CommitOperation::addFile("main.txt", "no\n")};
+        QCOMPARE(reader.commit(repo, onMain).error().code, ErrorCode::Forbidden);
+        QVERIFY(!HubClient(config(nullptr)).commit(repo, push).ok()); // anonymous: never
+
+        VERIFY_OK(owner.mergePullRequest(repo, n));
+        QCOMPARE(*owner.fetchSmallFile(repo, "main", "proposal.txt"), std::string("from a reader, improved\n"));
+    }
+
     void draftPullRequest_opensWithItsFirstCommit()
     {
         HubClient owner(config(demo::kDemoOwnerToken));
