@@ -3,6 +3,7 @@
 #include "hub/api/retry.h"
 #include "hub/api/urls.h"
 #include "hub/core/redact.h"
+#include "hub/core/strings.h"
 #include "hub/core/validate.h"
 #include "hub/transfer/engineimpl.h"
 #include "hub/transfer/localdir.h"
@@ -34,6 +35,42 @@ HubError notFound(const DownloadRequest &req, const std::string &path)
                                                               "\". Check the file name and the revision.");
     e.httpStatus = 404;
     return e;
+}
+
+/// A download that cannot fit is refused before the first byte, with both figures: never
+/// discovered at 95 % (and never trusted to a server-given size for allocating anything).
+Status checkFreeSpace(const cache::CacheWriter &writer, const DownloadRequest &req, const DownloadPlan &plan)
+{
+    uint64_t needed = 0;
+    for (const auto &f : plan.files) {
+        if (f.status == DownloadFile::Status::Done)
+            continue;
+        uint64_t have = 0;
+        if (req.localDir.empty()) {
+            std::error_code ec;
+            const auto partial = fs::file_size(writer.partialPath(req.repo, f.etag), ec);
+            if (!ec)
+                have = std::min<uint64_t>(partial, f.size);
+        }
+        needed += f.size - have;
+    }
+    if (needed == 0)
+        return {};
+    fs::path where = plan.location;
+    std::error_code ec;
+    while (!where.empty() && !fs::exists(where, ec))
+        where = where.parent_path();
+    const auto space = fs::space(where.empty() ? fs::path(".") : where, ec);
+    if (ec)
+        return {}; // unknown: the write itself reports a full disk
+    if (needed > space.available)
+        return HubError::make(ErrorCode::DiskFull,
+                              "This download needs " + humanBytes(needed) + " but only " + humanBytes(space.available) +
+                                  " is free on the disk of " + where.string() +
+                                  ". Free some space (Local cache can remove old revisions) or download to another "
+                                  "folder.",
+                              where.string());
+    return {};
 }
 
 Expected<DownloadPlan> computePlan(HubClient &client, const cache::CacheWriter &writer, const DownloadRequest &req)
@@ -126,6 +163,8 @@ Expected<DownloadPlan> computePlan(HubClient &client, const cache::CacheWriter &
         }
         plan.files.push_back(std::move(f));
     }
+    if (auto room = checkFreeSpace(writer, req, plan); !room)
+        return room.error();
     return plan;
 }
 
@@ -203,6 +242,8 @@ void TransferEngine::Impl::scheduleDownload(Job &job, int &activeFiles)
         }
     }
     if (allDone && job.snap.state != JobState::Done) {
+        if (!confirmPublished(job))
+            return;
         job.snap.result.files.clear();
         for (const auto &f : job.files)
             job.snap.result.files.emplace_back(f.finalPath);
@@ -214,6 +255,51 @@ void TransferEngine::Impl::scheduleDownload(Job &job, int &activeFiles)
         updateJobTotals(job);
         setState(job, JobState::Done);
     }
+}
+
+bool TransferEngine::Impl::confirmPublished(Job &job)
+{
+    // A delete of the same repo (hubdesk-cli cache rm, the cache page's delete or prune) may run
+    // while the files are being fetched. Rather than taking the cache's locks for the whole job,
+    // the download checks its result at the end and publishes again what went missing: never
+    // "Downloaded 4 files" with one pointer and no ref left.
+    const DownloadRequest &req = *job.snap.download;
+    size_t missing = 0;
+    bool tooOften = false;
+    for (auto &f : job.files) {
+        std::error_code ec;
+        if (fs::exists(fs::path(f.finalPath), ec)) // follows the pointer: the blob must be there too
+            continue;
+        f.status = DownloadFile::Status::Pending;
+        f.active.reset();
+        f.partial.clear();
+        f.segments.clear();
+        ++missing;
+        if (++f.restores > 2)
+            tooOften = true;
+    }
+    if (req.localDir.empty() && !isCommitId(req.revision)) {
+        std::error_code ec;
+        if (!fs::exists(cacheWriter.repoDir(req.repo) / "refs" / req.revision, ec))
+            if (auto st = cacheWriter.writeRef(req.repo, req.revision, job.commit); !st) {
+                fail(job, st.error());
+                return false;
+            }
+    }
+    if (missing == 0)
+        return true;
+    if (tooOften) {
+        fail(job, HubError::make(ErrorCode::Conflict,
+                                 std::to_string(missing) +
+                                     " of the downloaded files were removed again while the "
+                                     "download ran (a cache clean-up?). Run the download again when the clean-up is "
+                                     "done."));
+        return false;
+    }
+    job.snap.phase = "restoring " + std::to_string(missing) + " file(s) removed during the download";
+    updateJobTotals(job);
+    markChanged(job);
+    return false;
 }
 
 void TransferEngine::Impl::startFile(Job &job, size_t index)
@@ -737,7 +823,31 @@ void TransferEngine::Impl::onPublished(JobId id, uint64_t gen, size_t index,
     if (!j || j->generation != gen || index >= j->files.size() || j->files[index].active != active)
         return;
     if (!outcome) {
-        fail(*j, outcome.error());
+        const DownloadRequest &req = *j->snap.download;
+        std::error_code ec;
+        const fs::path repoDir = cacheWriter.repoDir(req.repo);
+        // Removed under us: the partial (or the folder it was to be published into) is gone.
+        const std::string &partial = j->files[index].partial;
+        const bool removed = req.localDir.empty() &&
+                             ((!partial.empty() && !fs::exists(partial, ec)) || !fs::exists(repoDir / "blobs", ec) ||
+                              !fs::exists(repoDir / "snapshots" / j->commit, ec));
+        if (removed && j->files[index].restores < 2) {
+            // The repo was deleted from the cache while this file was fetched (its partial went
+            // with it): fetch the file again instead of blaming the disk.
+            ++j->files[index].restores;
+            resetFile(*j, index, false);
+            j->files[index].status = DownloadFile::Status::Pending;
+            j->snap.phase = "restoring files removed during the download";
+            markChanged(*j);
+            return;
+        }
+        HubError e = outcome.error();
+        if (removed)
+            e = HubError::make(ErrorCode::Conflict,
+                               "The repository was removed from the cache again and again while it was being "
+                               "downloaded (a cache clean-up?). Run the download again when the clean-up is done.",
+                               e.describe());
+        fail(*j, e);
         return;
     }
     fileFinished(*j, index, *outcome, true);

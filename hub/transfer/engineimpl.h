@@ -206,6 +206,8 @@ struct TransferEngine::Impl {
     // downloads (download.cpp)
     void planDownload(Job &job);
     void scheduleDownload(Job &job, int &activeFiles);
+    /// Before a download reports success: every published file (and the cache ref) still there.
+    bool confirmPublished(Job &job);
     void startFile(Job &job, size_t index);
     void driveFile(Job &job, size_t index);
     void startSegment(Job &job, size_t index, size_t seg);

@@ -35,6 +35,9 @@ struct DownloadFile {
     std::string partial;
     std::vector<Segment> segments;
     int hashFailures = 0;
+    /// Times this file was fetched again because something (a cache clean-up) removed it while
+    /// the job ran; bounded, then the job fails instead of reporting success with it missing.
+    int restores = 0;
     bool noRanges = false; ///< the server ignored a Range request: one stream from 0
     std::string finalPath; ///< where the file is readable once done
     std::shared_ptr<ActiveDownload> active;

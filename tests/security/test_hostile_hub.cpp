@@ -283,6 +283,19 @@ private slots:
         QCOMPARE(hub.requests("resolve"), 0);
     }
 
+    void sizeLargerThanTheDisk_isRefusedUpFront()
+    {
+        HostileHub hub;
+        hub.setListing(json::array({HostileHub::file("big.bin", "x", {{"size", uint64_t{1} << 50}})}),
+                       {{"big.bin", "x"}});
+        QTemporaryDir dir;
+        const auto s = download(hub, dir);
+        QCOMPARE(s.state, hub::JobState::Failed);
+        QVERIFY2(s.error->code == hub::ErrorCode::DiskFull, s.error->describe().c_str());
+        QVERIFY2(s.error->message.find("free") != std::string::npos, s.error->message.c_str());
+        QCOMPARE(hub.requests("resolve"), 0);
+    }
+
     void controlCharactersInNames_areShownEscaped()
     {
         HostileHub hub;

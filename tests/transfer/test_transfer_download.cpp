@@ -16,6 +16,44 @@ class TestTransferDownload : public QObject {
 private slots:
     void initTestCase() { m_server = startSandbox(); }
 
+    void download_repoDeletedWhileRunning_neverReportsSuccessWithFilesMissing()
+    {
+        // What `hubdesk-cli cache rm` (or the cache page's delete) does to a repo while Transfers
+        // still fetches it: the download ends with every file and the ref in place (it publishes
+        // again what was removed; only repeated removals make it fail, saying why), never "done"
+        // with pointers or refs/main missing.
+        QTemporaryDir dir;
+        auto o = engineOptions(*m_server, dir);
+        o.bandwidthLimitBytesPerSec = 256 * 1024; // the big file takes a few seconds
+        hub::TransferEngine engine(o);
+        const auto r = repo(hub::sandbox::demo::kWordDetector);
+        auto id = engine.submit(hub::DownloadRequest{r, "main", {}, {}});
+        QVERIFY(id.ok());
+        hub::cache::CacheWriter w(fs::path(dir.path().toStdString()) / "cache");
+        bool deleted = false;
+        for (int i = 0; i < 600 && !deleted; ++i) {
+            auto s = engine.waitForJob(*id, std::chrono::milliseconds(20));
+            if (s && hub::isFinalState(s->state))
+                break;
+            if (s && s->filesDone >= 1 && s->filesDone < s->filesTotal) {
+                std::error_code ec;
+                fs::remove_all(w.repoDir(r), ec);
+                deleted = !ec;
+            }
+        }
+        QVERIFY2(deleted, "the delete did not happen while the download ran");
+        const auto s = waitDone(engine, *id);
+        // The files removed under it are fetched and published again: a success is a full one.
+        QVERIFY2(s.state == JobState::Done, s.error ? s.error->describe().c_str() : "");
+        QCOMPARE(readFile(w.repoDir(r) / "refs" / "main"), s.result.commit);
+        for (const auto &f : s.result.files)
+            QVERIFY2(fs::exists(f), f.c_str());
+        hub::HubClient client(clientConfig(*m_server));
+        QString why;
+        QVERIFY2(snapshotMatchesHub(client, r, s, &why), qPrintable(why));
+        QCOMPARE(countFiles(w.repoDir(r) / "blobs", ".incomplete"), 0);
+    }
+
     void download_wholeRevisionIntoCache()
     {
         QTemporaryDir dir;
