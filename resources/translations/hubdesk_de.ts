@@ -9,12 +9,12 @@
         <translation>Das gespeicherte Token konnte nicht gelesen werden.</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/transferadapter.cpp" line="+98"/>
+        <location filename="../../ui/transfers/transferadapter.cpp" line="+109"/>
         <source>Retrying: %1</source>
         <translation>Neuer Versuch: %1</translation>
     </message>
     <message>
-        <location filename="../../app/hubdesk/main.cpp" line="+48"/>
+        <location filename="../../app/hubdesk/main.cpp" line="+59"/>
         <source>HubDesk cannot start</source>
         <translation>HubDesk kann nicht starten</translation>
     </message>
@@ -29,14 +29,14 @@
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>The new endpoint, cache folder and proxy are used from the next start of HubDesk.</source>
-        <translation>Der neue Endpunkt, Cache-Ordner und Proxy werden ab dem nächsten Start von HubDesk verwendet.</translation>
+        <source>The new endpoint, cache folder, proxy and CA bundle are used from the next start of HubDesk.</source>
+        <translation>Der neue Endpunkt, Cache-Ordner, Proxy und das CA-Bundle gelten ab dem nächsten Start von HubDesk.</translation>
     </message>
     <message>
         <location filename="../../ui/signin/pages.cpp" line="+14"/>
@@ -54,7 +54,7 @@
         <translation>HubDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/upload/pages.cpp" line="+98"/>
+        <location filename="../../ui/upload/pages.cpp" line="+129"/>
         <source>%1 (%2 access)</source>
         <translation>%1 (Zugriff: %2)</translation>
     </message>
@@ -79,12 +79,12 @@
         <translation>Hochzuladende Dateien</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>Upload started; see Transfers.</source>
         <translation>Upload gestartet; siehe Übertragungen.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+20"/>
         <source>Upload failed</source>
         <translation>Upload fehlgeschlagen</translation>
     </message>
@@ -115,7 +115,7 @@
 <context>
     <name>hubui::AppContext</name>
     <message>
-        <location filename="../../ui/core/appcontext.cpp" line="+118"/>
+        <location filename="../../ui/core/appcontext.cpp" line="+139"/>
         <source>Offline mode is on (HF_HUB_OFFLINE): only the local cache is shown.</source>
         <translation>Offline-Modus ist aktiv (HF_HUB_OFFLINE): Nur der lokale Cache wird angezeigt.</translation>
     </message>
@@ -272,7 +272,7 @@
     </message>
     <message numerus="yes">
         <location line="+1"/>
-        <location filename="../../ui/cache/cachepage.cpp" line="+185"/>
+        <location filename="../../ui/cache/cachepage.cpp" line="+183"/>
         <source>%n revision(s)</source>
         <translation>
             <numerusform>%n Revision</numerusform>
@@ -288,7 +288,7 @@
 <context>
     <name>hubui::CachePage</name>
     <message>
-        <location filename="../../ui/cache/cachepage.cpp" line="-128"/>
+        <location filename="../../ui/cache/cachepage.cpp" line="-126"/>
         <source>Local cache</source>
         <translation>Lokaler Cache</translation>
     </message>
@@ -422,7 +422,7 @@
         <translation>Repositorys, Revisionen und Dateien im Cache</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+20"/>
         <source>Space by repository</source>
         <translation>Speicherplatz nach Repository</translation>
     </message>
@@ -673,7 +673,7 @@
 <context>
     <name>hubui::CardView</name>
     <message>
-        <location filename="../../ui/repo/cardview.cpp" line="+48"/>
+        <location filename="../../ui/repo/cardview.cpp" line="+49"/>
         <source>Model card</source>
         <translation>Modellkarte</translation>
     </message>
@@ -897,6 +897,152 @@
     </message>
 </context>
 <context>
+    <name>hubui::CommunityView</name>
+    <message>
+        <location filename="../../ui/community/communityview.cpp" line="+28"/>
+        <source>Refres&amp;h</source>
+        <translation>Aktualisie&amp;ren</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+24"/>
+        <source>Pull requests and discussions</source>
+        <translation>Pull-Requests und Diskussionen</translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <source>Click or press Enter to open the conversation</source>
+        <translation>Klicken oder Eingabe drücken, um die Unterhaltung zu öffnen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Show:</source>
+        <translation>Zeigen:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Open</source>
+        <translation>&amp;Offen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clo&amp;sed</source>
+        <translation>&amp;Geschlossen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mer&amp;ged</source>
+        <translation>&amp;Zusammengeführt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A&amp;ll</source>
+        <translation>A&amp;lle</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Show %1</source>
+        <translation>%1 zeigen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Pull requests only</source>
+        <translation>Nur Pull-Requests</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discussions only</source>
+        <translation>Nur Diskussionen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Refresh the list</source>
+        <translation>Liste aktualisieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Summary</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Could not refresh: %1</source>
+        <translation>Aktualisieren fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Loading was cancelled. Press Refresh to try again.</source>
+        <translation>Das Laden wurde abgebrochen. „Aktualisieren“ versucht es erneut.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <location line="+8"/>
+        <source>Loading pull requests and discussions…</source>
+        <translation>Pull-Requests und Diskussionen werden geladen …</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+34"/>
+        <source>%n open pull request(s)</source>
+        <translation>
+            <numerusform>%n offener Pull-Request</numerusform>
+            <numerusform>%n offene Pull-Requests</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n in all</source>
+        <translation>
+            <numerusform>%n insgesamt</numerusform>
+            <numerusform>%n insgesamt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No pull requests or discussions yet. Upload files as a pull request (drop them on the Files tab) to propose a change.</source>
+        <translation>Noch keine Pull-Requests oder Diskussionen. Laden Sie Dateien als Pull-Request hoch (auf den Tab „Dateien“ ziehen), um eine Änderung vorzuschlagen.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>discussions</source>
+        <translation>Diskussionen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>pull requests</source>
+        <translation>Pull-Requests</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>pull requests or discussions</source>
+        <translation>Pull-Requests oder Diskussionen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No open %1. Choose All to see every one.</source>
+        <translation>Keine offenen %1. „Alle“ zeigt jeden Eintrag.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No closed %1.</source>
+        <translation>Keine geschlossenen %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No merged %1.</source>
+        <translation>Keine zusammengeführten %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No %1.</source>
+        <translation>Keine %1.</translation>
+    </message>
+</context>
+<context>
     <name>hubui::CompareView</name>
     <message>
         <location filename="../../ui/compare/compareview.cpp" line="+15"/>
@@ -975,7 +1121,7 @@
 <context>
     <name>hubui::ComparisonWidget</name>
     <message>
-        <location filename="../../ui/compare/comparisonwidget.cpp" line="+67"/>
+        <location filename="../../ui/compare/comparisonwidget.cpp" line="+68"/>
         <source>Comparison headline</source>
         <translation>Vergleichsüberschrift</translation>
     </message>
@@ -1139,9 +1285,115 @@
     </message>
 </context>
 <context>
+    <name>hubui::ConfirmActionDialog</name>
+    <message>
+        <location filename="../../ui/community/confirmactiondialog.cpp" line="+19"/>
+        <source>&amp;Comment (optional, Markdown):</source>
+        <translation>&amp;Kommentar (optional, Markdown):</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Comment posted with this action</source>
+        <translation>Kommentar zu dieser Aktion</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Say why, for the people following this conversation</source>
+        <translation>Sagen Sie, warum – für alle, die dieser Unterhaltung folgen</translation>
+    </message>
+</context>
+<context>
+    <name>hubui::Conversation</name>
+    <message>
+        <location filename="../../ui/community/conversationdocument.cpp" line="+29"/>
+        <source>Someone</source>
+        <translation>Jemand</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>%1&apos;s comment was hidden</source>
+        <translation>Der Kommentar von %1 wurde ausgeblendet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 opened this pull request</source>
+        <translation>%1 hat diesen Pull-Request eröffnet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 started this discussion</source>
+        <translation>%1 hat diese Diskussion begonnen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 commented</source>
+        <translation>%1 hat kommentiert</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 merged this pull request</source>
+        <translation>%1 hat diesen Pull-Request zusammengeführt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 closed this</source>
+        <translation>%1 hat dies geschlossen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 reopened this</source>
+        <translation>%1 hat dies wieder geöffnet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 changed the status to %2</source>
+        <translation>%1 hat den Status auf %2 gesetzt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 pushed commit %2</source>
+        <translation>%1 hat Commit %2 hinzugefügt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 changed the title from “%2” to “%3”</source>
+        <translation>%1 hat den Titel von „%2“ in „%3“ geändert</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source> (edited)</source>
+        <translation> (bearbeitet)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This comment was hidden.</source>
+        <translation>Dieser Kommentar wurde ausgeblendet.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No description.</source>
+        <translation>Keine Beschreibung.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source> pushed commit </source>
+        <translation> hat Commit hinzugefügt: </translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No conversation yet.</source>
+        <translation>Noch keine Unterhaltung.</translation>
+    </message>
+</context>
+<context>
     <name>hubui::DeletePlanDialog</name>
     <message>
-        <location filename="../../ui/cache/deleteplandialog.cpp" line="+29"/>
+        <location filename="../../ui/cache/deleteplandialog.cpp" line="+30"/>
         <source>Nothing to delete.</source>
         <translation>Nichts zu löschen.</translation>
     </message>
@@ -1243,6 +1495,363 @@
     </message>
 </context>
 <context>
+    <name>hubui::DiscussionListModel</name>
+    <message>
+        <location filename="../../ui/community/discussionlistmodel.cpp" line="+31"/>
+        <source>Open</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Closed</source>
+        <translation>Geschlossen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Merged</source>
+        <translation>Zusammengeführt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Draft</source>
+        <translation>Entwurf</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Pull request, %1</source>
+        <translation>Pull-Request, %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Discussion, %1</source>
+        <translation>Diskussion, %1</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>#</source>
+        <translation>Nr.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Author</source>
+        <translation>Autor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opened</source>
+        <translation>Eröffnet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Comments</source>
+        <translation>Kommentare</translation>
+    </message>
+</context>
+<context>
+    <name>hubui::DiscussionView</name>
+    <message>
+        <location filename="../../ui/community/discussionview.cpp" line="+43"/>
+        <source>← All pull requests and &amp;discussions</source>
+        <translation>← Alle Pull-Requests und &amp;Diskussionen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Merge…</source>
+        <translation>&amp;Zusammenführen …</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>C&amp;lose…</source>
+        <translation>Sch&amp;ließen …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>R&amp;eopen…</source>
+        <translation>&amp;Wieder öffnen …</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Refres&amp;h</source>
+        <translation>Aktualisie&amp;ren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Comment</source>
+        <translation>&amp;Kommentieren</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Result of the last action</source>
+        <translation>Ergebnis der letzten Aktion</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Merge conflicts</source>
+        <translation>Konflikte beim Zusammenführen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Back to all pull requests and discussions</source>
+        <translation>Zurück zu allen Pull-Requests und Diskussionen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Merge this pull request</source>
+        <translation>Diesen Pull-Request zusammenführen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reopen</source>
+        <translation>Wieder öffnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refresh this conversation</source>
+        <translation>Diese Unterhaltung aktualisieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+36"/>
+        <source>Conversation</source>
+        <translation>Unterhaltung</translation>
+    </message>
+    <message>
+        <location line="-35"/>
+        <source>New comment</source>
+        <translation>Neuer Kommentar</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Send the comment</source>
+        <translation>Kommentar senden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send the comment (Ctrl+Enter)</source>
+        <translation>Kommentar senden (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Add a c&amp;omment (Markdown):</source>
+        <translation>K&amp;ommentar schreiben (Markdown):</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Files changed</source>
+        <translation>Geänderte Dateien</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Loading #%1 was cancelled.</source>
+        <translation>Das Laden von #%1 wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Loading #%1…</source>
+        <translation>#%1 wird geladen …</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Could not refresh: %1</source>
+        <translation>Aktualisieren fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1 proposed %2 (%3) · merged into %4</source>
+        <translation>%1 hat %2 vorgeschlagen (%3) · zusammengeführt in %4</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 proposed merging %2 into %3 (%4) · closed without merging</source>
+        <translation>%1 hat vorgeschlagen, %2 in %3 zusammenzuführen (%4) · ohne Zusammenführen geschlossen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 wants to merge %2 into %3 · opened %4</source>
+        <translation>%1 möchte %2 in %3 zusammenführen · eröffnet %4</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> as commit %1</source>
+        <translation> als Commit %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Discussion started by %1 · %2</source>
+        <translation>Diskussion begonnen von %1 · %2</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The files changed cannot be shown: %1</source>
+        <translation>Die geänderten Dateien können nicht gezeigt werden: %1</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>This pull request cannot be merged: it conflicts with changes made on %1 since it was opened.</source>
+        <translation>Dieser Pull-Request kann nicht zusammengeführt werden: Er steht im Konflikt mit Änderungen, die seit seiner Eröffnung auf %1 gemacht wurden.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This pull request cannot be merged: %1 also changed on %2 since it was opened. Update %3 on the pull request&apos;s revision %4, then merge.</source>
+        <translation>Dieser Pull-Request kann nicht zusammengeführt werden: %1 wurde seit seiner Eröffnung auch auf %2 geändert. Aktualisieren Sie %3 in der Revision %4 des Pull-Requests und führen Sie dann zusammen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>that file</source>
+        <translation>diese Datei</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>those files</source>
+        <translation>diese Dateien</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Only maintainers of this repo (write access) can merge.</source>
+        <translation>Nur die Betreuer dieses Repos (Schreibzugriff) können zusammenführen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolve the conflicts first.</source>
+        <translation>Lösen Sie zuerst die Konflikte.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A draft has no commits to merge yet.</source>
+        <translation>Ein Entwurf hat noch keine Commits zum Zusammenführen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Merge into the target branch</source>
+        <translation>In den Ziel-Branch zusammenführen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Only its author or a maintainer of this repo (write access) can do this.</source>
+        <translation>Nur der Autor oder ein Betreuer dieses Repos (Schreibzugriff) kann das.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close without merging</source>
+        <translation>Ohne Zusammenführen schließen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open it again</source>
+        <translation>Wieder öffnen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Write a comment; Ctrl+Enter sends it.</source>
+        <translation>Kommentar schreiben; Strg+Eingabe sendet ihn.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign in (Account menu) to comment.</source>
+        <translation>Melden Sie sich an (Menü „Konto“), um zu kommentieren.</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Comment sent.</source>
+        <translation>Kommentar gesendet.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>pull request #%1</source>
+        <translation>Pull-Request #%1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>discussion #%1</source>
+        <translation>Diskussion #%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close %1</source>
+        <translation>%1 schließen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reopen %1</source>
+        <translation>%1 wieder öffnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close %1 without merging it? It can be reopened later.</source>
+        <translation>%1 schließen, ohne zusammenzuführen? Er kann später wieder geöffnet werden.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close %1? It can be reopened later.</source>
+        <translation>%1 schließen? Sie kann später wieder geöffnet werden.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reopen %1?</source>
+        <translation>%1 wieder öffnen?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;lose</source>
+        <translation>Sch&amp;ließen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>R&amp;eopen</source>
+        <translation>&amp;Wieder öffnen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Closed.</source>
+        <translation>Geschlossen.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reopened.</source>
+        <translation>Wieder geöffnet.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Merge pull request #%1</source>
+        <translation>Pull-Request #%1 zusammenführen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Merge “%1” into %2? Its commits become part of %2 for everyone who downloads this repo.</source>
+        <translation>„%1“ in %2 zusammenführen? Seine Commits werden Teil von %2 für alle, die dieses Repo herunterladen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Merge</source>
+        <translation>&amp;Zusammenführen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Merged into %1.</source>
+        <translation>In %1 zusammengeführt.</translation>
+    </message>
+</context>
+<context>
     <name>hubui::FileTreeModel</name>
     <message>
         <location filename="../../ui/repo/filetreemodel.cpp" line="+138"/>
@@ -1334,7 +1943,7 @@
 <context>
     <name>hubui::FilesView</name>
     <message>
-        <location filename="../../ui/repo/filesview.cpp" line="+38"/>
+        <location filename="../../ui/repo/filesview.cpp" line="+39"/>
         <source>Download &amp;selected</source>
         <translation>&amp;Auswahl herunterladen</translation>
     </message>
@@ -1379,7 +1988,7 @@
         <translation>Das Auflisten der Dateien wurde abgebrochen. Wählen Sie oben eine Revision aus, um sie erneut aufzulisten.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Listing the files of %1…</source>
         <translation>Dateien von %1 werden aufgelistet…</translation>
     </message>
@@ -1394,7 +2003,7 @@
         <translation>%1 konnte nicht aufgelistet werden: %2 Schließen und öffnen Sie den Ordner, um es erneut zu versuchen.</translation>
     </message>
     <message numerus="yes">
-        <location line="+107"/>
+        <location line="+106"/>
         <source>%n file(s)</source>
         <translation>
             <numerusform>%n Datei</numerusform>
@@ -1441,7 +2050,7 @@
 <context>
     <name>hubui::HistoryView</name>
     <message>
-        <location filename="../../ui/history/historyview.cpp" line="+25"/>
+        <location filename="../../ui/history/historyview.cpp" line="+26"/>
         <source>Compare &amp;selected</source>
         <translation>&amp;Auswahl vergleichen</translation>
     </message>
@@ -1527,7 +2136,7 @@
         <translation>Branch-Name für Commit %1:</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Could not create the tag</source>
         <translation>Tag konnte nicht angelegt werden</translation>
     </message>
@@ -1550,7 +2159,7 @@
 <context>
     <name>hubui::LoadStateWidget</name>
     <message>
-        <location filename="../../ui/core/loadstatewidget.cpp" line="+15"/>
+        <location filename="../../ui/core/loadstatewidget.cpp" line="+16"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
@@ -1589,7 +2198,7 @@
 <context>
     <name>hubui::MainWindow</name>
     <message>
-        <location filename="../../ui/shell/mainwindow.cpp" line="+46"/>
+        <location filename="../../ui/shell/mainwindow.cpp" line="+47"/>
         <source>HubDesk — sandbox Hub</source>
         <translation>HubDesk — Sandbox-Hub</translation>
     </message>
@@ -1684,7 +2293,12 @@
         <translation>abgebrochen</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+5"/>
+        <source>Transfers</source>
+        <translation>Übertragungen</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>the sandbox Hub (%1)</source>
         <translation>Sandbox-Hub (%1)</translation>
     </message>
@@ -1775,7 +2389,7 @@
 <context>
     <name>hubui::MetricsView</name>
     <message>
-        <location filename="../../ui/metrics/metricsview.cpp" line="+73"/>
+        <location filename="../../ui/metrics/metricsview.cpp" line="+74"/>
         <source>Every &amp;commit of main (not only tagged versions)</source>
         <translation>Jeder &amp;Commit auf main (nicht nur getaggte Versionen)</translation>
     </message>
@@ -1848,7 +2462,7 @@
 <context>
     <name>hubui::PruneDialog</name>
     <message>
-        <location filename="../../ui/cache/prunedialog.cpp" line="+18"/>
+        <location filename="../../ui/cache/prunedialog.cpp" line="+19"/>
         <source>Revisions no branch or tag points to (&amp;unreferenced)</source>
         <translation>Revisionen, auf die kein Branch oder Tag zeigt (&amp;unreferenziert)</translation>
     </message>
@@ -1983,7 +2597,7 @@
 <context>
     <name>hubui::RepoBrowserPage</name>
     <message>
-        <location filename="../../ui/browser/repobrowserpage.cpp" line="+25"/>
+        <location filename="../../ui/browser/repobrowserpage.cpp" line="+26"/>
         <source>Only on this computer</source>
         <translation>Nur auf diesem Computer</translation>
     </message>
@@ -2153,7 +2767,7 @@
 <context>
     <name>hubui::RepoPage</name>
     <message>
-        <location filename="../../ui/repo/repopage.cpp" line="+36"/>
+        <location filename="../../ui/repo/repopage.cpp" line="+38"/>
         <source>← Back to list</source>
         <translation>← Zurück zur Liste</translation>
     </message>
@@ -2203,7 +2817,31 @@
         <translation>Metriken</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+1"/>
+        <location line="+39"/>
+        <source>Community</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Community (%1)</source>
+        <translation>Community (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n open pull request(s)</source>
+        <translation>
+            <numerusform>%n offener Pull-Request</numerusform>
+            <numerusform>%n offene Pull-Requests</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pull requests and discussions</source>
+        <translation>Pull-Requests und Diskussionen</translation>
+    </message>
+    <message>
+        <location line="+65"/>
         <source>Could not load branches and tags: %1</source>
         <translation>Branches und Tags konnten nicht geladen werden: %1</translation>
     </message>
@@ -2229,7 +2867,7 @@
 <context>
     <name>hubui::SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings/settingsdialog.cpp" line="+27"/>
+        <location filename="../../ui/settings/settingsdialog.cpp" line="+31"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
@@ -2295,7 +2933,43 @@
         <translation>Proxy</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
+        <source>For every request, e.g. http://proxy.example:3128 or http://user:password@proxy.example:3128. Secure connections go through the proxy as tunnels (CONNECT): it never sees your token.</source>
+        <translation>Für jede Anfrage, z. B. http://proxy.example:3128 oder http://benutzer:passwort@proxy.example:3128. Sichere Verbindungen laufen als Tunnel (CONNECT) durch den Proxy: Er sieht Ihr Token nie.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>From the environment (CURL_CA_BUNDLE, SSL_CERT_FILE), else the system&apos;s</source>
+        <translation>Aus der Umgebung (CURL_CA_BUNDLE, SSL_CERT_FILE), sonst das des Systems</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+9"/>
+        <source>CA bundle</source>
+        <translation>CA-Bundle</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>A PEM file with your company&apos;s certificate authority, if it inspects secure connections. Certificates are always verified.</source>
+        <translation>Eine PEM-Datei mit der Zertifizierungsstelle Ihrer Firma, falls sie sichere Verbindungen prüft. Zertifikate werden immer geprüft.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>B&amp;rowse…</source>
+        <translation>&amp;Durchsuchen …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose CA bundle</source>
+        <translation>CA-Bundle wählen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Zertifikate (*.pem *.crt *.cer);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Project namespaces, one per line</source>
         <translation>Projekt-Namensräume, einer pro Zeile</translation>
     </message>
@@ -2320,22 +2994,32 @@
         <translation>&amp;Bandbreitenlimit:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+7"/>
+        <source>Network</source>
+        <translation>Netzwerk</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Pro&amp;xy:</source>
         <translation>Pro&amp;xy:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-8"/>
         <source>Project &amp;namespaces:</source>
         <translation>Projekt-&amp;Namensräume:</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
+        <source>C&amp;A bundle:</source>
+        <translation>C&amp;A-Bundle:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Settings problems</source>
         <translation>Probleme mit den Einstellungen</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>The endpoint must be a web address such as https://huggingface.co.</source>
         <translation>Der Endpunkt muss eine Webadresse sein, etwa https://huggingface.co.</translation>
     </message>
@@ -2343,6 +3027,11 @@
         <location line="+4"/>
         <source>The proxy must be an address such as http://proxy.example:3128.</source>
         <translation>Der Proxy muss eine Adresse sein, etwa http://proxy.example:3128.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The CA bundle “%1” is not a file HubDesk can read.</source>
+        <translation>Das CA-Bundle „%1“ ist keine Datei, die HubDesk lesen kann.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2353,7 +3042,7 @@
 <context>
     <name>hubui::SignInDialog</name>
     <message>
-        <location filename="../../ui/signin/signindialog.cpp" line="+20"/>
+        <location filename="../../ui/signin/signindialog.cpp" line="+21"/>
         <source>Not signed in: only public repositories are visible, and nothing can be uploaded.</source>
         <translation>Nicht angemeldet: Nur öffentliche Repositorys sind sichtbar, und es kann nichts hochgeladen werden.</translation>
     </message>
@@ -2502,6 +3191,19 @@
     </message>
 </context>
 <context>
+    <name>hubui::StatusChipDelegate</name>
+    <message>
+        <location filename="../../ui/community/statuschipdelegate.cpp" line="+25"/>
+        <source>PR</source>
+        <translation>PR</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discussion</source>
+        <translation>Diskussion</translation>
+    </message>
+</context>
+<context>
     <name>hubui::StoredTokenModel</name>
     <message>
         <location filename="../../ui/signin/storedtokenmodel.cpp" line="+37"/>
@@ -2646,7 +3348,7 @@
 <context>
     <name>hubui::TransferStatusWidget</name>
     <message>
-        <location filename="../../ui/transfers/transferstatuswidget.cpp" line="+19"/>
+        <location filename="../../ui/transfers/transferstatuswidget.cpp" line="+20"/>
         <source>Total transfer progress</source>
         <translation>Gesamtfortschritt der Übertragungen</translation>
     </message>
@@ -2672,7 +3374,7 @@
 <context>
     <name>hubui::TransfersPage</name>
     <message>
-        <location filename="../../ui/transfers/transferspage.cpp" line="+24"/>
+        <location filename="../../ui/transfers/transferspage.cpp" line="+25"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausieren</translation>
     </message>
@@ -2766,7 +3468,7 @@
 <context>
     <name>hubui::UploadDialog</name>
     <message>
-        <location filename="../../ui/upload/uploaddialog.cpp" line="+33"/>
+        <location filename="../../ui/upload/uploaddialog.cpp" line="+34"/>
         <source>Upload 1 file with HubDesk</source>
         <translation>1 Datei mit HubDesk hochladen</translation>
     </message>
@@ -3055,12 +3757,22 @@
         <translation>Im &amp;Verlauf zeigen</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Open the &amp;pull request</source>
+        <translation>&amp;Pull-Request öffnen</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>Show in History</source>
         <translation>Im Verlauf zeigen</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+0"/>
+        <source>Open the pull request</source>
+        <translation>Pull-Request öffnen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>

@@ -25,7 +25,7 @@ CommunityView::CommunityView(AppContext &context, QWidget *parent)
     : QWidget(parent), m_context(context), m_model(new DiscussionListModel(context, this)),
       m_proxy(new DiscussionFilterProxy(this)), m_pages(new QStackedWidget(this)), m_view(new QTreeView),
       m_state(new LoadStateWidget(m_view)), m_filters(new QButtonGroup(this)), m_kind(new QComboBox),
-      m_summary(new QLabel), m_refresh(new QPushButton(tr("Re&fresh"))), m_discussion(new DiscussionView(context))
+      m_summary(new QLabel), m_refresh(new QPushButton(tr("Refres&h"))), m_discussion(new DiscussionView(context))
 {
     m_proxy->setSourceModel(m_model);
     m_view->setModel(m_proxy);
@@ -49,7 +49,7 @@ CommunityView::CommunityView(AppContext &context, QWidget *parent)
     const std::pair<StatusFilter, QString> filters[] = {{StatusFilter::Open, tr("&Open")},
                                                         {StatusFilter::Closed, tr("Clo&sed")},
                                                         {StatusFilter::Merged, tr("Mer&ged")},
-                                                        {StatusFilter::All, tr("&All")}};
+                                                        {StatusFilter::All, tr("A&ll")}};
     for (const auto &[filter, text] : filters) {
         auto *b = new QPushButton(text);
         b->setCheckable(true);

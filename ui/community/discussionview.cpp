@@ -40,9 +40,9 @@ QString joinFiles(const std::vector<std::string> &files)
 
 DiscussionView::DiscussionView(AppContext &context, QWidget *parent)
     : QWidget(parent), m_context(context), m_title(new QLabel), m_status(new QLabel), m_meta(new QLabel),
-      m_notice(new QLabel), m_conflict(new QLabel), m_back(new QPushButton(tr("← &All pull requests and discussions"))),
+      m_notice(new QLabel), m_conflict(new QLabel), m_back(new QPushButton(tr("← All pull requests and &discussions"))),
       m_merge(new QPushButton(tr("&Merge…"))), m_close(new QPushButton(tr("C&lose…"))),
-      m_reopen(new QPushButton(tr("R&eopen…"))), m_refresh(new QPushButton(tr("Re&fresh"))), m_tabs(new QTabWidget),
+      m_reopen(new QPushButton(tr("R&eopen…"))), m_refresh(new QPushButton(tr("Refres&h"))), m_tabs(new QTabWidget),
       m_conversation(new SafeTextBrowser), m_commentBox(new QPlainTextEdit), m_comment(new QPushButton(tr("&Comment"))),
       m_files(new ComparisonWidget(context)), m_filesNote(new QLabel)
 {
