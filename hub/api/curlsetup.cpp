@@ -283,9 +283,9 @@ std::optional<HubError> proxyAnswerError(CURL *curl, long status, const ClientCo
         code == 407
             ? HubError::make(ErrorCode::Proxy,
                              "The proxy " + name +
-                                 " asks for a user name and password: add them to the proxy setting (Settings → "
-                                 "Network, as http://user:password@" +
-                                 name + ", or HTTPS_PROXY).",
+                                 " asks for a user name and password: put them in the proxy address as "
+                                 "user:password@" +
+                                 name + " (Settings → Network → Proxy, or HTTPS_PROXY).",
                              "proxy answered 407 for " + host)
             : HubError::make(ErrorCode::Proxy,
                              "The proxy " + name + " refused to connect to " + host + " (answer " +

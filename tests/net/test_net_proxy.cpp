@@ -192,6 +192,9 @@ private slots:
         QCOMPARE(refused.error().subject, strict.hostPort());
         QVERIFY2(contains(refused.error().message, strict.hostPort()), refused.error().message.c_str());
         QVERIFY2(contains(refused.error().message, "user name and password"), refused.error().message.c_str());
+        // The example of what to write survives redaction (it has no scheme, so it is no URL).
+        QVERIFY2(contains(refused.error().message, "user:password@" + strict.hostPort()),
+                 refused.error().message.c_str());
         QCOMPARE(strict.connections(), 1);
 
         // A wrong password: the same, and neither password appears anywhere.

@@ -11,12 +11,15 @@
 #include "ui/signin/signindialog.h"
 
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
+
+#include <sys/stat.h>
 
 using namespace hubui;
 using namespace nettest;
@@ -82,6 +85,34 @@ private slots:
             shown = shown || (label->isVisibleTo(&again) && label->text().contains(QStringLiteral("CA bundle")));
         QVERIFY(shown);
         QCOMPARE(Settings(dir.filePath(QStringLiteral("config"))).caBundle(), ca);
+    }
+
+    void settingsFile_withAProxyPasswordIsReadableByItsOwnerOnly()
+    {
+        QTemporaryDir dir;
+        const QString configDir = dir.filePath(QStringLiteral("config"));
+        {
+            Settings settings(configDir);
+            SettingsDialog dialog(&settings);
+            dialog.proxyEdit()->setText(QStringLiteral("http://me:pr0xy-s3cret@proxy.example:3128"));
+            dialog.apply();
+        }
+        const auto mode = [](const QString &path) {
+            struct stat st {};
+            ::stat(path.toLocal8Bit().constData(), &st);
+            return static_cast<int>(st.st_mode & 0777);
+        };
+        const QString file = QDir(configDir).filePath(QStringLiteral("hubdesk.ini"));
+        QVERIFY(transfertest::readFile(file.toStdString()).find("pr0xy-s3cret") != std::string::npos);
+        QCOMPARE(mode(file), 0600);
+        QCOMPARE(mode(configDir), 0700);
+        // A later write (QSettings replaces the file) keeps it closed.
+        {
+            Settings settings(configDir);
+            settings.setParallelTransfers(3);
+            settings.sync();
+        }
+        QCOMPARE(mode(file), 0600);
     }
 
     void signIn_overHttpsWithTheCaBundleOfSettings()

@@ -3,6 +3,7 @@
 #include "hub/cache/location.h"
 
 #include <QDir>
+#include <QFile>
 #include <QStandardPaths>
 
 #include <algorithm>
@@ -44,13 +45,16 @@ QString pinnedKey(const QString &repoKey)
 Settings::Settings(const QString &configDir) : m_configDir(configDir.isEmpty() ? defaultConfigDir() : configDir)
 {
     QDir().mkpath(m_configDir);
+    // The file can hold a proxy password (http://user:password@proxy:3128): only its owner may
+    // read it. The folder is closed too, as QSettings replaces the file on every write.
+    QFile::setPermissions(m_configDir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     m_settings =
         std::make_unique<QSettings>(QDir(m_configDir).filePath(QStringLiteral("hubdesk.ini")), QSettings::IniFormat);
 }
 
 Settings::~Settings()
 {
-    m_settings->sync();
+    sync();
 }
 
 QString Settings::defaultConfigDir()
@@ -215,6 +219,8 @@ void Settings::setSplitterState(const QByteArray &state)
 void Settings::sync()
 {
     m_settings->sync();
+    if (QFile::exists(m_settings->fileName()))
+        QFile::setPermissions(m_settings->fileName(), QFileDevice::ReadOwner | QFileDevice::WriteOwner);
 }
 
 } // namespace hubui

@@ -35,7 +35,8 @@ public:
     /// Hub endpoint chosen by the user; empty = HF_ENDPOINT or https://huggingface.co.
     QString endpoint() const;
     void setEndpoint(const QString &url);
-    /// Proxy URL for all requests; empty = the environment's (HTTPS_PROXY ...).
+    /// Proxy URL for all requests; empty = the environment's (HTTPS_PROXY ...). It may carry a
+    /// password, so the settings file is 0600 in a 0700 folder.
     QString proxy() const;
     void setProxy(const QString &url);
     /// PEM file of extra certificate authorities (a company CA); empty = the environment's

@@ -76,7 +76,7 @@ SettingsDialog::SettingsDialog(Settings *settings, QWidget *parent)
                            "Secure connections go through the proxy as tunnels (CONNECT): it never sees your token."));
 
     m_caBundle->setText(m_settings->caBundle());
-    m_caBundle->setPlaceholderText(tr("From the environment (CURL_CA_BUNDLE, SSL_CERT_FILE), else the system's"));
+    m_caBundle->setPlaceholderText(tr("From CURL_CA_BUNDLE / SSL_CERT_FILE, else the system's"));
     m_caBundle->setAccessibleName(tr("CA bundle"));
     m_caBundle->setToolTip(tr("A PEM file with your company's certificate authority, if it inspects secure "
                               "connections. Certificates are always verified."));
