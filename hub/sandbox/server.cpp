@@ -339,7 +339,12 @@ struct Server::Impl {
             return r;
         }
         if (what == "state" && req.method == "GET") {
-            r.setJson(json{{"blobHostSawAuthorization", app->blobHostSawAuthorization()}, {"requests", requests.load()}}
+            const SignedUrlRefusals refused = app->signedUrlRefusals();
+            r.setJson(json{{"blobHostSawAuthorization", app->blobHostSawAuthorization()},
+                           {"requests", requests.load()},
+                           {"storageBytesServed", storageBytes.load()},
+                           {"refusedUrls",
+                            {{"expired", refused.expired}, {"wrongRange", refused.wrongRange}, {"invalid", refused.invalid}}}}
                           .dump());
             return r;
         }

@@ -409,6 +409,7 @@ void TransferEngine::Impl::driveFile(Job &job, size_t index)
         }
         a.conns.assign(f.segments.size(), nullptr);
         a.reresolves.assign(f.segments.size(), 0);
+        a.redirects.assign(f.segments.size(), 0);
         a.retryAt.assign(f.segments.size(), Clock::time_point{});
         a.failures.assign(f.segments.size(), 0);
         a.rangesOk = f.segments.size() == 1;
@@ -456,12 +457,12 @@ void TransferEngine::Impl::driveFile(Job &job, size_t index)
     }
 }
 
-void TransferEngine::Impl::startSegment(Job &job, size_t index, size_t s)
+void TransferEngine::Impl::startSegment(Job &job, size_t index, size_t s, bool viaResolve)
 {
     auto &f = job.files[index];
     ActiveDownload &a = *f.active;
     Segment &g = f.segments[s];
-    const bool direct = !a.directUrl.empty();
+    const bool direct = !viaResolve && !a.directUrl.empty();
     CurlRequest request;
     request.url = direct ? a.directUrl : resolveUrl(job, f.path);
     request.withToken = direct ? a.directWithToken : true;
@@ -526,6 +527,7 @@ size_t TransferEngine::Impl::onSegmentData(Conn &conn, const char *data, size_t 
         if (conn.bytesThisAttempt >= progressBytes())
             a.failures[conn.partIndex] = 0;
         a.reresolves[conn.partIndex] = 0;
+        a.redirects[conn.partIndex] = 0;
         addProgress(job, w);
         m_journalDirty = true;
         if (a.follower)
@@ -555,7 +557,9 @@ void TransferEngine::Impl::onSegmentDone(Conn &conn, CURLcode code)
     std::optional<HubError> httpErr;
     if (status >= 400 || status == 407)
         httpErr = httpError(conn, job, f.path);
-    const bool fromDirectUrl = !a.directUrl.empty() && url == a.directUrl && !sameOriginAsEndpoint(url);
+    // Any storage URL this segment was sent to: the file's current one, or one that another
+    // segment has replaced since (a URL bound to another segment's range).
+    const bool fromDirectUrl = url != resolveUrl(job, f.path) && !sameOriginAsEndpoint(url);
     const HubError transportErr = code == CURLE_OK ? HubError{} : connFailure(conn, code);
     a.conns[s] = nullptr;
     removeConn(&conn);
@@ -578,7 +582,7 @@ void TransferEngine::Impl::onSegmentDone(Conn &conn, CURLcode code)
     }
     if (code == CURLE_OK && status >= 300 && status < 400) {
         const auto location = headers.get("Location");
-        if (!location || ++a.redirects > 10) {
+        if (!location || ++a.redirects[s] > 10) {
             fail(job, HubError::make(ErrorCode::BadResponse,
                                      "The Hub sent the download somewhere HubDesk cannot follow.", stripUrlQuery(url)));
             return;
@@ -598,14 +602,13 @@ void TransferEngine::Impl::onSegmentDone(Conn &conn, CURLcode code)
         // them: resolve the file again for this segment's range. Verified bytes stay where they
         // are; only this segment's request is made again.
         if (++a.reresolves[s] <= options.maxReresolves) {
-            a.directUrl.clear();
-            startSegment(job, index, s);
+            if (a.directUrl == url)
+                a.directUrl.clear();
+            startSegment(job, index, s, true);
             return;
         }
         HubError e = *httpErr;
-        e.message = "The storage server kept refusing fresh download links for "
-                    " + f.path + "
-                    " (" +
+        e.message = "The storage server kept refusing fresh download links for \"" + f.path + "\" (" +
                     std::to_string(a.reresolves[s]) + " in a row): " + e.message;
         fail(job, e);
         return;

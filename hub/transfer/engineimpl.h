@@ -84,7 +84,7 @@ struct ActiveDownload {
     std::string directUrl; ///< after the resolve redirect
     bool directWithToken = false;
     bool rangesOk = false;
-    int redirects = 0;
+    std::vector<int> redirects; ///< per segment: redirect hops since its last byte
     std::vector<Conn *> conns;   ///< per segment
     std::vector<int> reresolves; ///< per segment: fresh signed URLs fetched without progress since
     std::vector<Clock::time_point> retryAt;
@@ -210,7 +210,8 @@ struct TransferEngine::Impl {
     bool confirmPublished(Job &job);
     void startFile(Job &job, size_t index);
     void driveFile(Job &job, size_t index);
-    void startSegment(Job &job, size_t index, size_t seg);
+    /// viaResolve: ask the Hub's resolve URL for a fresh storage URL instead of the file's current one.
+    void startSegment(Job &job, size_t index, size_t seg, bool viaResolve = false);
     size_t onSegmentData(Conn &conn, const char *data, size_t size);
     void onSegmentDone(Conn &conn, CURLcode code);
     void segmentFailed(Job &job, size_t index, size_t seg, HubError error, const HttpHeaders *headers, uint64_t moved);

@@ -128,6 +128,71 @@ private slots:
         QCOMPARE(http.Get(whole, {{"Range", "bytes=200-299"}})->status, 206);
     }
 
+    void engine_reresolvesExpiredAndRangeBoundUrlsKeepingItsBytes()
+    {
+        hub::sandbox::ServerOptions o;
+        o.xetEra = true;
+        o.signedUrlLifetimeSeconds = 1;
+        o.bindSignedUrlsToRange = true;
+        o.demoLfsScale = 8; // model.onnx ~5.6 MB
+        auto server = transfertest::startSandbox(o);
+        // Slow storage (each answer at most 512 KB/s) whose first answers break after 600 KB:
+        // every retry comes more than a second after its URL was signed, so the URL has expired.
+        hub::sandbox::FaultSpec slow;
+        slow.pathPrefix = "/__lfs/";
+        slow.bandwidthBytesPerSec = 512 * 1024;
+        server->addFault(slow);
+        hub::sandbox::FaultSpec drop;
+        drop.pathPrefix = "/__lfs/";
+        drop.dropAfterBytes = 600 * 1024;
+        drop.count = 4;
+        server->addFault(drop);
+
+        QTemporaryDir dir;
+        hub::EngineOptions eo = transfertest::engineOptions(*server, dir);
+        eo.stallTimeout = std::chrono::seconds(10);
+        eo.connectionsPerFile = 8; // more redirects per file than the 10 hops one request may take
+        hub::TransferEngine engine(eo);
+        const auto r = transfertest::repo(demo::kWordDetector);
+        const auto s =
+            transfertest::waitDone(engine, engine.submit(hub::DownloadRequest{r, "main", {"model.onnx"}, {}}).value(), 120);
+        QVERIFY2(s.state == JobState::Done, s.error ? s.error->describe().c_str() : "");
+        hub::HubClient client(eo.clientConfig);
+        QString why;
+        QVERIFY2(transfertest::snapshotMatchesHub(client, r, s, &why), qPrintable(why));
+        const auto refused = server->signedUrlRefusals();
+        QVERIFY2(refused.expired >= 1, std::to_string(refused.expired).c_str());
+        QVERIFY2(refused.wrongRange >= 1, std::to_string(refused.wrongRange).c_str()); // other segments' URLs
+        QCOMPARE(refused.invalid, uint64_t{0});
+        // Nothing verified was fetched twice: the storage sent the file once (2% slack).
+        const uint64_t size = lfsSize(client, r, "model.onnx");
+        qInfo("%llu bytes, %llu served by the storage; refused: %llu expired, %llu other range",
+              static_cast<unsigned long long>(size), static_cast<unsigned long long>(server->storageBytesServed()),
+              static_cast<unsigned long long>(refused.expired), static_cast<unsigned long long>(refused.wrongRange));
+        QVERIFY2(server->storageBytesServed() <= size + size / 50,
+                 (std::to_string(server->storageBytesServed()) + " bytes served for " + std::to_string(size)).c_str());
+    }
+
+    void engine_givesUpAfterABoundedNumberOfFreshUrls()
+    {
+        hub::sandbox::ServerOptions o;
+        o.signedUrlLifetimeSeconds = 0; // every storage URL is already expired
+        auto server = transfertest::startSandbox(o);
+        QTemporaryDir dir;
+        hub::EngineOptions eo = transfertest::engineOptions(*server, dir);
+        eo.multiConnectionThreshold = uint64_t{1} << 40; // one request at a time
+        hub::TransferEngine engine(eo);
+        const auto s = transfertest::waitDone(
+            engine,
+            engine.submit(hub::DownloadRequest{transfertest::repo(demo::kWordDetector), "main", {"model.onnx"}, {}})
+                .value());
+        QCOMPARE(s.state, JobState::Failed);
+        QVERIFY(s.error);
+        QVERIFY2(contains(s.error->message, "kept refusing fresh download links for \"model.onnx\""),
+                 s.error->message.c_str());
+        QCOMPARE(server->signedUrlRefusals().expired, uint64_t(eo.maxReresolves + 1));
+    }
+
     void upload_aXetOnlyAnswerStopsBeforeSendingAnything()
     {
         hub::sandbox::ServerOptions o;
