@@ -68,7 +68,11 @@ json toJson(const Job &job)
     j["filesTotal"] = s.filesTotal;
     j["filesDone"] = s.filesDone;
     j["commit"] = job.commit;
-    j["planned"] = job.planned;
+    // A huge download (a 400,000-file dataset) is journaled by its request only: resuming it
+    // lists the files again (what is already in the cache is found there), instead of rewriting
+    // hundreds of megabytes of file list at every save.
+    const bool fileListOmitted = job.files.size() > kMaxJournaledFiles;
+    j["planned"] = job.planned && !fileListOmitted;
     if (s.error) {
         j["error"] = {{"code", std::string(errorCodeName(s.error->code))},
                       {"message", s.error->message},
@@ -87,7 +91,8 @@ json toJson(const Job &job)
     if (s.download) {
         j["download"] = {{"paths", s.download->paths}, {"localDir", s.download->localDir.string()}};
         json files = json::array();
-        for (const auto &f : job.files) {
+        static const std::vector<DownloadFile> none;
+        for (const auto &f : fileListOmitted ? none : job.files) {
             json segs = json::array();
             for (const auto &g : f.segments)
                 segs.push_back({g.begin, g.end, g.pos});

@@ -11,6 +11,10 @@
 
 namespace hub::transfer_internal {
 
+/// Downloads with more files than this are journaled without their file list (re-listed on
+/// resume), so the journal stays small whatever a server lists.
+inline constexpr size_t kMaxJournaledFiles = 10000;
+
 /// `<stateDir>/transfers.json`, replaced atomically (temp file, fsync, rename, fsync dir).
 /// Threading: used by the worker thread only.
 class Journal {

@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -116,6 +117,16 @@ public:
         h.Post(R"(/api/models/evil/repo/commit/(.*))", [this](const httplib::Request &, httplib::Response &r) {
             count("commit");
             r.status = 500;
+        });
+        h.Get(R"(/api/models/evil/repo/commits/(.*))", [this](const httplib::Request &, httplib::Response &r) {
+            count("commits");
+            r.set_content(json::array({{{"id", kCommit},
+                                        {"title", "fix\x1b]0;pwned\x07\x1b[2J\rforged line"},
+                                        {"message", ""},
+                                        {"date", "2026-11-30T10:00:00.000Z"},
+                                        {"authors", json::array({{{"user", "ev\x1b[31mil"}}})}}})
+                              .dump(),
+                          "application/json");
         });
         h.set_error_handler([this](const httplib::Request &q, httplib::Response &) { count("other " + q.path); });
         if (!m_server.start())
@@ -425,6 +436,28 @@ private slots:
         QVERIFY2(s.error->code == hub::ErrorCode::Refused, (s.error->describe() + " / " + seen).c_str());
         QCOMPARE(readAll(victim), std::string("precious"));
         QCOMPARE(hub.requests("commit"), 0);
+    }
+
+    void cliShowsServerTextEscaped()
+    {
+        // Escape sequences in a commit title or a user name must not reach the terminal: they
+        // would retitle the window, clear the screen or forge lines.
+        HostileHub hub;
+        QProcess cli;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("HF_TOKEN"));
+        env.insert(QStringLiteral("HF_HUB_DISABLE_IMPLICIT_TOKEN"), QStringLiteral("1"));
+        cli.setProcessEnvironment(env);
+        cli.start(QStringLiteral(HUBDESK_CLI_PATH), {QStringLiteral("log"), QStringLiteral("evil/repo"),
+                                                     QStringLiteral("--endpoint"), QString::fromStdString(hub.url())});
+        QVERIFY(cli.waitForFinished(60000));
+        const std::string out = cli.readAllStandardOutput().toStdString();
+        const std::string err = cli.readAllStandardError().toStdString();
+        QVERIFY2(cli.exitCode() == 0, err.c_str());
+        QVERIFY2(!hasRawControl(out), out.c_str());
+        QVERIFY2(out.find("\\x1b]0;pwned\\x07") != std::string::npos, out.c_str());
+        QVERIFY2(out.find("\\rforged line") != std::string::npos, out.c_str());
+        QCOMPARE(hub.requests("commits"), 1);
     }
 
     void tricklingApiAnswer_endsAtTheCallDeadline()

@@ -76,6 +76,35 @@ private slots:
         QVERIFY(!fs::exists(journal.file().string() + ".tmp"));
     }
 
+    void journal_hugeDownloadIsJournaledWithoutItsFileList()
+    {
+        // A hostile (or just enormous) listing must not turn into a journal of hundreds of MB.
+        QTemporaryDir dir;
+        Journal journal(dir.path().toStdString());
+        std::vector<std::unique_ptr<Job>> jobs;
+        auto job = std::make_unique<Job>();
+        job->snap.id = 3;
+        job->snap.kind = hub::JobKind::Download;
+        job->snap.repo = {hub::RepoType::Dataset, hub::RepoId::parse("acme/huge").value()};
+        job->snap.download = hub::DownloadRequest{job->snap.repo, "main", {}, {}};
+        job->planned = true;
+        for (size_t i = 0; i < kMaxJournaledFiles + 1; ++i) {
+            DownloadFile f;
+            f.path = "data/" + std::string(200, 'x') + std::to_string(i);
+            f.etag = std::string(64, 'b');
+            job->files.push_back(std::move(f));
+        }
+        jobs.push_back(std::move(job));
+        QVERIFY(journal.save(4, jobs).ok());
+        QVERIFY(fs::file_size(journal.file()) < 64 * 1024);
+        auto loaded = journal.load();
+        QVERIFY(loaded.ok());
+        QCOMPARE(loaded->jobs.size(), size_t{1});
+        QVERIFY(!loaded->jobs.front()->planned); // resuming lists the files again
+        QVERIFY(loaded->jobs.front()->files.empty());
+        QVERIFY(loaded->jobs.front()->snap.download.has_value());
+    }
+
     void journal_unreadableFileIsSetAside()
     {
         QTemporaryDir dir;
