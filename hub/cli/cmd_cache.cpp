@@ -5,6 +5,7 @@
 #include "hub/cache/resolve.h"
 #include "hub/cache/scan.h"
 #include "hub/cache/verify.h"
+#include "hub/cache/xetcache.h"
 #include "hub/cli/args.h"
 #include "hub/cli/command.h"
 #include "hub/core/strings.h"
@@ -495,7 +496,15 @@ int runScan(const std::vector<std::string> &argv, Io io)
         js.endArray().field("size_on_disk", info->totalSizeOnDisk).key("warnings").beginArray();
         for (const auto &w : info->warnings)
             writeProblem(js, w);
-        js.endArray().endObject();
+        js.endArray();
+        const XetCacheInfo xet = inspectXetCache(CacheLocation::xetCacheDir());
+        js.key("xet_cache")
+            .beginObject()
+            .field("exists", xet.exists)
+            .field("path", xet.dir.native())
+            .field("size_on_disk", xet.bytes)
+            .endObject();
+        js.endObject();
         js.flush();
         io.out << "\n";
         return 0;
@@ -547,6 +556,11 @@ int runScan(const std::vector<std::string> &argv, Io io)
     if (!info->partials.empty())
         io.out << "Found " << info->partials.size() << " incomplete download(s) totalling "
                << formatSize(info->partialBytes) << ". Remove them with 'hubdesk-cli cache prune --partials'.\n";
+    const XetCacheInfo xet = inspectXetCache(CacheLocation::xetCacheDir());
+    if (xet.exists)
+        io.out << "Xet cache (the Xet client's chunk and shard caches and logs): " << escapeControls(xet.dir.string())
+               << ", " << formatSize(xet.bytes)
+               << ". Empty it with 'hubdesk-cli cache prune --xet'; the Xet client rebuilds it.\n";
     return 0;
 }
 
@@ -664,6 +678,7 @@ int runPrune(const std::vector<std::string> &argv, Io io)
         .option("older-than", "revisions not used for DAYS days", "DAYS")
         .flag("partials", "partial downloads no running download holds")
         .flag("empty-folders", "empty snapshot/repo folders and stale lock folders")
+        .flag("xet", "empty the Xet client's cache ($HF_XET_CACHE or $HF_HOME/xet) as a whole")
         .option("pin", "comma-separated commit ids that are never pruned", "COMMITS")
         .flag("dry-run", "print the plan, delete nothing")
         .flag("yes", "accepted for compatibility; hubdesk-cli never prompts")
@@ -671,7 +686,7 @@ int runPrune(const std::vector<std::string> &argv, Io io)
     if (!args.parse(argv))
         return fail(io, args.error());
     if (args.has("help")) {
-        io.out << "Usage: hubdesk-cli cache prune [--unreferenced] [--older-than DAYS] [--partials] [--dry-run]\n"
+        io.out << "Usage: hubdesk-cli cache prune [--unreferenced] [--older-than DAYS] [--partials] [--xet] [--dry-run]\n"
                   "Without a rule, --unreferenced --partials is used (like 'hf cache prune').\n\n"
                << args.optionsHelp();
         return 0;
@@ -685,6 +700,27 @@ int runPrune(const std::vector<std::string> &argv, Io io)
         if (!parseUint64(*v, days) || days > 100000)
             return fail(io, "--older-than needs a number of days.");
         opt.olderThanDays = static_cast<int>(days);
+    }
+    const bool xetOnly =
+        args.has("xet") && !opt.unreferenced && !opt.partials && !opt.emptyFolders && opt.olderThanDays < 0;
+    if (args.has("xet")) {
+        const XetCacheInfo xet = inspectXetCache(CacheLocation::xetCacheDir());
+        const std::string where = escapeControls(xet.dir.string());
+        if (!xet.exists) {
+            io.out << "No Xet cache at " << where << ".\n";
+        } else if (args.has("dry-run")) {
+            io.out << "Would empty the Xet cache " << where << " (" << formatSize(xet.bytes) << ").\n";
+        } else {
+            if (xet.recentStaging)
+                io.out << "Note: the Xet cache holds an upload staged within the last hour; a Xet upload that is still "
+                          "running will start over.\n";
+            auto freed = emptyXetCache(xet.dir);
+            if (!freed)
+                return fail(io, freed.error().message);
+            io.out << "Emptied the Xet cache " << where << ": freed " << formatSize(*freed) << ".\n";
+        }
+        if (xetOnly)
+            return 0;
     }
     if (!opt.unreferenced && !opt.partials && !opt.emptyFolders && opt.olderThanDays < 0)
         opt.unreferenced = opt.partials = true;

@@ -1,4 +1,5 @@
-// hubdesk-cli cache scan, run in-process: the streamed --json output, --no-files, --threads.
+// hubdesk-cli cache scan, run in-process: the streamed --json output, --no-files, --threads; the
+// Xet client's cache as one item (scan, prune --xet).
 
 #include "cache_fixture.h"
 
@@ -9,6 +10,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cstdlib>
+#include <fstream>
 #include <sstream>
 
 using namespace hub;
@@ -115,6 +118,58 @@ private slots:
         const Result bad = runCache({"scan", "--threads", "0", "--cache-dir", fx.root.string()});
         QCOMPARE(bad.code, 1);
         QVERIFY(bad.err.find("--threads needs a number from 1 to 64") != std::string::npos);
+    }
+
+    void xetCache_isOneItemThatPruneEmptiesWithoutFollowingLinks()
+    {
+        QTemporaryDir tmp;
+        const fs::path base = tmp.path().toStdString();
+        const auto fx = fixture::build(base / "hub");
+        const fs::path xet = base / "xet";
+        const auto put = [](const fs::path &p, size_t n) {
+            fs::create_directories(p.parent_path());
+            std::ofstream(p, std::ios::binary) << std::string(n, 'x');
+        };
+        put(xet / "https___cas_serv-tGqkUaZf_CBPHQ6h" / "shard-cache" / (std::string(64, 'a') + ".mdb"), 1000);
+        put(xet / "logs" / "xet.log", 500);
+        put(base / "outside" / "keep.bin", 4000);
+        fs::create_symlink(base / "outside", xet / "logs" / "elsewhere"); // never followed
+        ::setenv("HF_XET_CACHE", xet.c_str(), 1);
+
+        const Result json = runCache({"scan", "--json", "--no-files", "--cache-dir", fx.root.string()});
+        QCOMPARE(json.code, 0);
+        const auto j = nlohmann::json::parse(json.out);
+        QCOMPARE(j["xet_cache"]["path"].get<std::string>(), xet.string());
+        QCOMPARE(j["xet_cache"]["size_on_disk"].get<uint64_t>(), uint64_t{1500});
+        const Result table = runCache({"scan", "--cache-dir", fx.root.string()});
+        QVERIFY2(table.out.find("Xet cache") != std::string::npos, table.out.c_str());
+        QVERIFY(table.out.find("cache prune --xet") != std::string::npos);
+
+        const Result dry = runCache({"prune", "--xet", "--dry-run", "--cache-dir", fx.root.string()});
+        QCOMPARE(dry.code, 0);
+        QVERIFY2(dry.out.find("Would empty the Xet cache") != std::string::npos, dry.out.c_str());
+        QVERIFY(fs::exists(xet / "logs" / "xet.log"));
+
+        const uint64_t repoBytes = j["size_on_disk"].get<uint64_t>();
+        const Result done = runCache({"prune", "--xet", "--cache-dir", fx.root.string()});
+        QCOMPARE(done.code, 0);
+        QVERIFY2(done.out.find("Emptied the Xet cache") != std::string::npos, done.out.c_str());
+        QVERIFY(fs::is_directory(xet));
+        QVERIFY(fs::is_empty(xet));
+        QVERIFY(fs::exists(base / "outside" / "keep.bin")); // the link went, not what it pointed at
+        // --xet alone touches nothing in the hub cache.
+        const auto after = nlohmann::json::parse(runCache({"scan", "--json", "--no-files", "--cache-dir", fx.root.string()}).out);
+        QCOMPARE(after["size_on_disk"].get<uint64_t>(), repoBytes);
+        QCOMPARE(after["xet_cache"]["size_on_disk"].get<uint64_t>(), uint64_t{0});
+
+        // A Xet cache that is a link is refused, and what it points at stays.
+        fs::remove(xet);
+        fs::create_symlink(base / "outside", xet);
+        const Result link = runCache({"prune", "--xet", "--cache-dir", fx.root.string()});
+        QCOMPARE(link.code, 1);
+        QVERIFY2(link.err.find("is a link") != std::string::npos, link.err.c_str());
+        QVERIFY(fs::exists(base / "outside" / "keep.bin"));
+        ::unsetenv("HF_XET_CACHE");
     }
 };
 
