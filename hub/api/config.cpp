@@ -1,6 +1,7 @@
 #include "hub/api/config.h"
 
 #include "hub/api/tokenstore.h"
+#include "hub/core/env.h"
 #include "hub/core/strings.h"
 #include "hub/core/version.h"
 
@@ -11,16 +12,22 @@
 namespace hub {
 
 namespace {
+// The environment is read through hub/core/env (one set of rules with the cache and tokens).
 std::string env(const char *name)
 {
-    const char *v = std::getenv(name);
-    return v ? std::string(v) : std::string();
+    return processEnv()(name).value_or(std::string());
 }
 
 bool envTrue(const char *name)
 {
-    const std::string v = toLower(trim(env(name)));
-    return v == "1" || v == "true" || v == "yes" || v == "on";
+    return hub::envTrue(
+        [](std::string_view n) -> std::optional<std::string> {
+            auto v = processEnv()(n);
+            if (v)
+                v = std::string(trim(*v));
+            return v;
+        },
+        name);
 }
 
 std::string firstEnv(std::initializer_list<const char *> names)

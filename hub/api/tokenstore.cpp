@@ -148,19 +148,24 @@ TokenStore::TokenStore(fs::path tokenFile) : m_tokenFile(std::move(tokenFile)) {
 
 fs::path TokenStore::hfHome()
 {
-    if (const char *home = std::getenv("HF_HOME"); home && *home)
-        return fs::path(home);
-    if (const char *xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg)
-        return fs::path(xdg) / "huggingface";
-    const char *userHome = std::getenv("HOME");
-    return fs::path(userHome ? userHome : ".") / ".cache" / "huggingface";
+    return hfHome(processEnv());
+}
+
+fs::path TokenStore::hfHome(const EnvLookup &env)
+{
+    return hub::hfHome(env);
 }
 
 TokenStore TokenStore::fromEnvironment()
 {
-    if (const char *p = std::getenv("HF_TOKEN_PATH"); p && *p)
-        return TokenStore(fs::path(p));
-    return TokenStore(hfHome() / "token");
+    return fromEnvironment(processEnv());
+}
+
+TokenStore TokenStore::fromEnvironment(const EnvLookup &env)
+{
+    if (auto p = envNonEmpty(env, "HF_TOKEN_PATH"))
+        return TokenStore(expandPath(*p, env));
+    return TokenStore(hfHome(env) / "token");
 }
 
 std::string TokenStore::cleanToken(std::string_view raw)

@@ -2,6 +2,7 @@
 // The token files shared with the official `hf` CLI ("hf auth login" / "hf auth switch" /
 // "hf auth logout"), read and written in the same format.
 
+#include "hub/core/env.h"
 #include "hub/core/expected.h"
 
 #include <cstdint>
@@ -34,8 +35,13 @@ public:
     /// HF_TOKEN_PATH, else $HF_HOME/token (HF_HOME: $XDG_CACHE_HOME/huggingface or
     /// ~/.cache/huggingface).
     static TokenStore fromEnvironment();
+    /// The same, from `env` (tests): HF_TOKEN_PATH, else $HF_HOME/token, with "~" and "$VAR"
+    /// expanded exactly as for the cache (hub/core/env.h), so HF_HOME=~/hf finds the same token
+    /// as `hf auth login` wrote.
+    static TokenStore fromEnvironment(const EnvLookup &env);
     /// $HF_HOME, or $XDG_CACHE_HOME/huggingface, or ~/.cache/huggingface.
     static std::filesystem::path hfHome();
+    static std::filesystem::path hfHome(const EnvLookup &env);
     /// Removes '\r', '\n' and surrounding spaces, like huggingface_hub.
     static std::string cleanToken(std::string_view raw);
 

@@ -8,26 +8,6 @@ namespace hub::cache {
 namespace fs = std::filesystem;
 
 namespace {
-std::optional<std::string> nonEmpty(const EnvLookup &env, std::string_view name)
-{
-    auto v = env(name);
-    if (v && v->empty())
-        return std::nullopt;
-    return v;
-}
-
-std::string homeDir(const EnvLookup &env)
-{
-    if (auto h = nonEmpty(env, "HOME"))
-        return *h;
-    return "/";
-}
-
-std::string expandBoth(std::string_view text, const EnvLookup &env)
-{
-    return CacheLocation::expandVars(CacheLocation::expandUser(text, env), env);
-}
-
 fs::path absolutePath(const std::string &p)
 {
     std::error_code ec;
@@ -38,93 +18,42 @@ fs::path absolutePath(const std::string &p)
 }
 } // namespace
 
+// The environment rules live in hub/core/env (shared with the token store and the client
+// configuration); CacheLocation keeps its names for the cache's callers.
 EnvLookup CacheLocation::processEnv()
 {
-    return [](std::string_view name) -> std::optional<std::string> {
-        const char *v = std::getenv(std::string(name).c_str());
-        if (!v)
-            return std::nullopt;
-        return std::string(v);
-    };
+    return hub::processEnv();
 }
 
 std::string CacheLocation::expandUser(std::string_view text, const EnvLookup &env)
 {
-    if (text.empty() || text.front() != '~')
-        return std::string(text);
-    const auto slash = text.find('/');
-    // "~user/..." (another user's home) is left alone: HubDesk never resolves other accounts.
-    if (slash != 1 && text.size() != 1)
-        return std::string(text);
-    std::string home = homeDir(env);
-    while (home.size() > 1 && home.back() == '/')
-        home.pop_back();
-    return home + std::string(text.substr(1));
+    return hub::expandUser(text, env);
 }
 
 std::string CacheLocation::expandVars(std::string_view text, const EnvLookup &env)
 {
-    auto isNameChar = [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-    };
-    std::string out;
-    size_t i = 0;
-    while (i < text.size()) {
-        if (text[i] != '$') {
-            out.push_back(text[i++]);
-            continue;
-        }
-        std::string name;
-        size_t end = i + 1;
-        if (end < text.size() && text[end] == '{') {
-            const auto close = text.find('}', end);
-            if (close == std::string_view::npos) {
-                out.push_back(text[i++]);
-                continue;
-            }
-            name = std::string(text.substr(end + 1, close - end - 1));
-            end = close + 1;
-        } else {
-            while (end < text.size() && isNameChar(text[end]))
-                ++end;
-            name = std::string(text.substr(i + 1, end - i - 1));
-        }
-        auto value = name.empty() ? std::nullopt : env(name);
-        if (value)
-            out += *value;
-        else
-            out += text.substr(i, end - i);
-        i = end;
-    }
-    return out;
+    return hub::expandVars(text, env);
 }
 
 fs::path CacheLocation::hfHome(const EnvLookup &env)
 {
-    if (auto h = nonEmpty(env, "HF_HOME"))
-        return absolutePath(expandBoth(*h, env));
-    std::string base;
-    if (auto x = nonEmpty(env, "XDG_CACHE_HOME"))
-        base = *x;
-    else
-        base = homeDir(env) + "/.cache";
-    return absolutePath(expandBoth(base + "/huggingface", env));
+    return hub::hfHome(env);
 }
 
 fs::path CacheLocation::hubCacheDir(const EnvLookup &env, const fs::path &overrideDir)
 {
     if (!overrideDir.empty())
-        return absolutePath(expandBoth(overrideDir.string(), env));
-    if (auto v = nonEmpty(env, "HF_HUB_CACHE"))
-        return absolutePath(expandBoth(*v, env));
-    if (auto v = nonEmpty(env, "HUGGINGFACE_HUB_CACHE"))
-        return absolutePath(expandBoth(*v, env));
+        return expandPath(overrideDir.string(), env);
+    if (auto v = envNonEmpty(env, "HF_HUB_CACHE"))
+        return expandPath(*v, env);
+    if (auto v = envNonEmpty(env, "HUGGINGFACE_HUB_CACHE"))
+        return expandPath(*v, env);
     return hfHome(env) / "hub";
 }
 
 fs::path CacheLocation::xetCacheDir(const EnvLookup &env)
 {
-    if (auto v = nonEmpty(env, "HF_XET_CACHE"))
+    if (auto v = envNonEmpty(env, "HF_XET_CACHE"))
         return absolutePath(*v);
     return hfHome(env) / "xet";
 }

@@ -4,6 +4,8 @@
 // $XDG_CACHE_HOME/huggingface/hub > ~/.cache/huggingface/hub, with "~" and "$VAR"/"${VAR}"
 // expanded in the values. QStandardPaths is deliberately not used: it answers differently.
 
+#include "hub/core/env.h"
+
 #include <filesystem>
 #include <functional>
 #include <optional>
@@ -12,9 +14,8 @@
 
 namespace hub::cache {
 
-/// Reads one environment variable; nullopt when unset. Injected so tests never touch the real
-/// environment or the real home directory.
-using EnvLookup = std::function<std::optional<std::string>(std::string_view name)>;
+/// Reads one environment variable (hub/core/env.h).
+using EnvLookup = hub::EnvLookup;
 
 /// Resolves the cache directories. Stateless; all functions are thread-safe.
 class CacheLocation {

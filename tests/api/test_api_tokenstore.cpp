@@ -2,12 +2,14 @@
 
 #include "hub/api/config.h"
 #include "hub/api/tokenstore.h"
+#include "hub/cache/location.h"
 
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <cstdlib>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <sys/stat.h>
 
@@ -143,6 +145,24 @@ private slots:
         QCOMPARE(store.save("", "hf_x").error().code, ErrorCode::InvalidArgument);
         QCOMPARE(store.save("a]b", "hf_x").error().code, ErrorCode::InvalidArgument);
         QCOMPARE(store.save("ok", "  \n").error().code, ErrorCode::InvalidArgument);
+    }
+
+    void hfHomeWithTilde_findsTheSameTokenAsTheCache()
+    {
+        // HF_HOME=~/hf: the cache was found at ~/hf/hub but the token was looked for in a folder
+        // literally named "~". One environment module now answers both.
+        std::map<std::string, std::string> vars = {{"HOME", "/home/ann"}, {"HF_HOME", "~/hf"}};
+        const hub::EnvLookup env = [&](std::string_view name) -> std::optional<std::string> {
+            auto it = vars.find(std::string(name));
+            return it == vars.end() ? std::nullopt : std::optional<std::string>(it->second);
+        };
+        QCOMPARE(TokenStore::fromEnvironment(env).tokenFile(), fs::path("/home/ann/hf/token"));
+        QCOMPARE(hub::cache::CacheLocation::hubCacheDir(env), fs::path("/home/ann/hf/hub"));
+        QCOMPARE(TokenStore::hfHome(env), hub::cache::CacheLocation::hfHome(env));
+        vars["HF_HOME"] = "${HOME}/x/../hf2";
+        QCOMPARE(TokenStore::fromEnvironment(env).tokenFile(), fs::path("/home/ann/hf2/token"));
+        vars["HF_TOKEN_PATH"] = "~/secrets/hf";
+        QCOMPARE(TokenStore::fromEnvironment(env).tokenFile(), fs::path("/home/ann/secrets/hf"));
     }
 
     void config_readsEnvironmentLikeHuggingfaceHub()
