@@ -73,6 +73,10 @@ CachePage::CachePage(CacheService *service, Settings *settings, QWidget *parent)
     connect(m_service, &CacheService::planReady, this, &CachePage::onPlanReady);
     connect(m_service, &CacheService::planFailed, this,
             [this](const QString &message) { m_status->setText(tr("Cannot delete that: %1").arg(message)); });
+    connect(m_service, &CacheService::xetEmptied, this, [this](qint64 freed, const QString &error) {
+        m_status->setText(error.isEmpty() ? tr("Emptied the Xet cache; freed %1.").arg(bytesText(freed))
+                                          : tr("Could not empty the Xet cache: %1").arg(error));
+    });
     connect(m_service, &CacheService::deleted, this,
             [this](const hub::cache::DeleteReport &report, const QList<RemovedRevision> &removed) {
                 m_removed->prepend(removed);

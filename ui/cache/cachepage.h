@@ -62,6 +62,8 @@ public:
     void verifySelected();
     void repairSelected();
     void showRemoved();
+    /// The Xet cache is one item: it can only be emptied as a whole, after a confirmation.
+    void confirmEmptyXet();
     /// Selects a row (repo key or commit id) in the tree.
     void selectKey(const QString &key);
 

@@ -35,7 +35,7 @@ void CachePage::updateActions()
     bool anyDeletable = false, anyRevision = false, anyDamaged = false, allPinned = true;
     for (const QModelIndex &idx : selectedSourceRows()) {
         const Kind k = kindOf(idx);
-        anyDeletable |= k == Kind::Repo || k == Kind::Revision || k == Kind::File;
+        anyDeletable |= k == Kind::Repo || k == Kind::Revision || k == Kind::File || k == Kind::Xet;
         if (k == Kind::Revision) {
             anyRevision = true;
             allPinned &= idx.data(CacheModel::PinnedRole).toBool();
@@ -56,6 +56,7 @@ void CachePage::updateActions()
 void CachePage::deleteSelected()
 {
     hub::cache::DeleteSelection selection;
+    bool emptyXetAsked = false;
     for (const QModelIndex &idx : selectedSourceRows()) {
         const auto repo = CacheModel::parseRepoKey(idx.data(CacheModel::RepoKeyRole).toString());
         switch (kindOf(idx)) {
@@ -72,8 +73,13 @@ void CachePage::deleteSelected()
                                            idx.data(CacheModel::RepoPathRole).toString().toStdString()});
             }
             break;
-        default: break; // partials go through Prune; the Xet cache is not ours to cut into
+        case Kind::Xet: emptyXetAsked = true; break;
+        default: break; // partials go through Prune
         }
+    }
+    if (emptyXetAsked) {
+        confirmEmptyXet();
+        return;
     }
     if (selection.repos.empty() && selection.revisions.empty() && selection.files.empty()) {
         m_status->setText(tr("Select a repository, revision or file to delete. Unfinished downloads are removed "
@@ -82,6 +88,34 @@ void CachePage::deleteSelected()
     }
     m_status->setText(tr("Working out what the deletion frees…"));
     m_service->planSelection(selection);
+}
+
+void CachePage::confirmEmptyXet()
+{
+    const auto info = m_service->info();
+    const QString size = QLocale().formattedDataSize(info ? static_cast<qint64>(info->xetCacheBytes) : 0, 1,
+                                                     QLocale::DataSizeSIFormat);
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Empty the Xet cache"),
+                                tr("Delete everything in the Xet cache (%1)?").arg(size), QMessageBox::NoButton, this);
+    box->setTextFormat(Qt::PlainText);
+    box->setInformativeText(tr("%1\nThe Xet client (hf_xet) keeps chunk and shard caches and logs there. It rebuilds "
+                               "them; only its deduplication and an unfinished Xet upload are lost. Your downloaded "
+                               "models are not touched.")
+                                .arg(m_service->xetDir()));
+    auto *empty = box->addButton(tr("&Empty it"), QMessageBox::DestructiveRole);
+    box->addButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::buttonClicked, this, [this, empty](QAbstractButton *clicked) {
+        if (clicked != empty) {
+            m_status->setText(tr("Nothing was deleted."));
+            return;
+        }
+        m_status->setText(tr("Emptying the Xet cache…"));
+        m_service->emptyXetCache();
+        updateActions();
+    });
+    box->open();
+    emit dialogOpened(box);
 }
 
 void CachePage::onPlanReady(std::shared_ptr<const hub::cache::DeletePlan> plan)

@@ -1,5 +1,7 @@
 #include "ui/cache/cacheservice.h"
 
+#include "hub/cache/xetcache.h"
+
 #include "ui/cache/cachemodel.h"
 
 #include <map>
@@ -109,6 +111,20 @@ void CacheService::execute(std::shared_ptr<const hub::cache::DeletePlan> plan)
         this, [plan](const std::shared_ptr<std::atomic<bool>> &) { return plan->execute(); },
         [this, removed](hub::cache::DeleteReport report) {
             emit deleted(report, removed);
+            scan();
+        });
+}
+
+void CacheService::emptyXetCache()
+{
+    if (m_xetDir.isEmpty() || m_deleteJob.isRunning())
+        return;
+    const std::filesystem::path xet = m_xetDir.toStdString();
+    m_deleteJob = runJob(
+        this, [xet](const std::shared_ptr<std::atomic<bool>> &) { return hub::cache::emptyXetCache(xet); },
+        [this](hub::Expected<uint64_t> freed) {
+            emit xetEmptied(freed ? static_cast<qint64>(*freed) : 0,
+                            freed ? QString() : QString::fromStdString(freed.error().message));
             scan();
         });
 }

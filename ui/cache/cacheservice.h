@@ -46,6 +46,9 @@ public:
     /// Re-hashes the blobs of the given repos / commits (all when empty).
     void verify(const std::vector<hub::RepoRef> &repos, const std::vector<std::string> &commits);
     void cancelVerify();
+    QString xetDir() const { return m_xetDir; }
+    /// Empties the Xet cache as a whole (xetEmptied, then a rescan).
+    void emptyXetCache();
 
     /// What `plan` would remove, revision by revision, according to `info` (used for the
     /// "removed" list; a whole-repo removal lists each of its revisions).
@@ -63,6 +66,8 @@ signals:
     void deleted(const hub::cache::DeleteReport &report, const QList<hubui::RemovedRevision> &removed);
     void verifyProgress(qint64 doneBytes, qint64 totalBytes);
     void verifyFinished(const hub::cache::VerifyReport &report);
+    /// After emptyXetCache(): the bytes freed, or an error sentence.
+    void xetEmptied(qint64 freedBytes, const QString &error);
 
 private:
     QString m_cacheDir;

@@ -14,9 +14,13 @@
 #include "ui/cache/spaceusagemodel.h"
 #include "ui/core/settings.h"
 
+#include <QAbstractButton>
+#include <QDir>
+#include <QFile>
 #include <QHeaderView>
 #include <QLabel>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPieSeries>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -43,6 +47,7 @@ private slots:
     void filterBySizeAndDamage();
     void removedListSurvivesRestartAndOffersDownloadAgain();
     void fitsALaptopScreen();
+    void xetCache_isEmptiedAsAWholeAfterAConfirmation();
     void statusInGerman();
 
 private:
@@ -287,6 +292,53 @@ void TestCachePage::removedListSurvivesRestartAndOffersDownloadAgain()
 
 // With the navigation next to it (under 300 px) the window must fit a 1280 px wide screen; the
 // two chart+table pairs side by side used to need 1,076 px on their own.
+void TestCachePage::xetCache_isEmptiedAsAWholeAfterAConfirmation()
+{
+    const QString xet = m_dir->filePath(QStringLiteral("xet"));
+    QDir().mkpath(xet + QStringLiteral("/logs"));
+    {
+        QFile f(xet + QStringLiteral("/logs/xet.log"));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray(5000, 'x'));
+    }
+    CacheService service(m_dir->filePath(QStringLiteral("hub")), xet);
+    QSignalSpy scanned(&service, &CacheService::scanFinished);
+    CachePage page(&service, m_settings.get());
+    page.resize(1200, 800);
+    page.show();
+    QVERIFY(scanned.wait(10000));
+    QCOMPARE(service.info()->xetCacheBytes, uint64_t{5000});
+    const uint64_t hubBytes = service.info()->totalSizeOnDisk;
+    QAbstractItemModel *view = page.view()->model();
+    QModelIndex xetRow;
+    for (int i = 0; i < view->rowCount(); ++i) {
+        const QModelIndex idx = view->index(i, 0);
+        if (idx.data(CacheModel::NodeKindRole).toInt() == int(CacheModel::NodeKind::Xet))
+            xetRow = idx;
+    }
+    QVERIFY(xetRow.isValid());
+    page.view()->selectionModel()->setCurrentIndex(xetRow, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    QSignalSpy dialogs(&page, &CachePage::dialogOpened);
+    page.deleteSelected();
+    auto *box = waitForDialog<QMessageBox>(dialogs);
+    QVERIFY(box);
+    QVERIFY2(box->informativeText().contains(xet), qPrintable(box->informativeText()));
+    QAbstractButton *empty = nullptr;
+    for (QAbstractButton *b : box->buttons())
+        if (box->buttonRole(b) == QMessageBox::DestructiveRole)
+            empty = b;
+    QVERIFY(empty);
+    QSignalSpy emptied(&service, &CacheService::xetEmptied);
+    empty->click();
+    QVERIFY(emptied.wait(10000));
+    QVERIFY(emptied.at(0).at(1).toString().isEmpty());
+    QCOMPARE(emptied.at(0).at(0).toLongLong(), qint64{5000});
+    QTRY_VERIFY_WITH_TIMEOUT(!service.isScanning() && service.info()->xetCacheBytes == 0, 10000);
+    QCOMPARE(service.info()->totalSizeOnDisk, hubBytes); // the models stay
+    QVERIFY(QDir(xet).exists());
+    QVERIFY(QDir(xet).isEmpty());
+}
+
 void TestCachePage::fitsALaptopScreen()
 {
     const int minimum = m_page->minimumSizeHint().width();
