@@ -89,6 +89,11 @@ public:
                 return;
             }
             std::lock_guard lock(m_mutex);
+            if (!redirect.empty()) {
+                r.status = 302;
+                r.set_header("Location", redirect);
+                return;
+            }
             auto it = files.find(path);
             if (it == files.end()) {
                 r.status = 404;
@@ -166,6 +171,7 @@ public:
     }
 
     std::string link;
+    std::string redirect; ///< resolve answers 302 to this
     std::string uploadHref;
     size_t slowSize = 100000;
 
@@ -365,6 +371,25 @@ private slots:
         const auto s = download(hub, dir, work);
         QVERIFY2(s.state == hub::JobState::Done, s.error ? s.error->describe().c_str() : "");
         QCOMPARE(readAll(work / "ok.txt"), std::string("fine"));
+    }
+
+    void downloadRedirectToOtherSchemes_isRefused()
+    {
+        for (const std::string target :
+             {"file:///etc/passwd", "ftp://127.0.0.1/x", "dict://127.0.0.1:2628/d:x", "gopher://127.0.0.1/x"}) {
+            HostileHub hub;
+            hub.setListing(json::array({HostileHub::file("a.txt", "a")}), {{"a.txt", "a"}});
+            hub.redirect = target;
+            QTemporaryDir dir;
+            const auto s = download(hub, dir);
+            QCOMPARE(s.state, hub::JobState::Failed);
+            QVERIFY2(s.error->code == hub::ErrorCode::Refused, (target + ": " + s.error->describe()).c_str());
+            QVERIFY2(s.error->message.find("127.0.0.1") != std::string::npos || target[0] == 'f',
+                     s.error->message.c_str());
+            for (const auto &f : filesUnder(dir.path().toStdString()))
+                QVERIFY2(f.find("passwd") == std::string::npos, f.c_str());
+            QCOMPARE(hub.requests("resolve"), 1); // refused at once, never retried
+        }
     }
 
     void selfReferencingPageLink_stops()
