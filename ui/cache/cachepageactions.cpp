@@ -149,10 +149,24 @@ void CachePage::pruneAssistant()
     connect(m_service, &CacheService::prunePlanReady, dialog, &PruneDialog::setPreview);
     // finished comes before accepted: forget the dialog there, use the captured pointer after.
     connect(dialog, &QDialog::finished, this, [this] { m_pruneDialog = nullptr; });
+    if (const auto info = m_service->info())
+        dialog->setXetCacheBytes(static_cast<qint64>(info->xetCacheBytes));
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const bool xet = dialog->emptyXet();
         if (auto plan = dialog->preview(); plan && !plan->empty()) {
             m_status->setText(tr("Pruning…"));
             m_service->execute(plan);
+            if (xet) {
+                // One deletion at a time: the Xet cache goes once the plan is done.
+                auto once = std::make_shared<QMetaObject::Connection>();
+                *once = connect(m_service, &CacheService::deleted, this, [this, once] {
+                    disconnect(*once);
+                    m_service->emptyXetCache();
+                });
+            }
+        } else if (xet) {
+            m_status->setText(tr("Emptying the Xet cache…"));
+            m_service->emptyXetCache();
         }
     });
     dialog->open();

@@ -8,6 +8,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QLocale>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QVBoxLayout>
@@ -18,7 +19,8 @@ PruneDialog::PruneDialog(std::set<std::string> pinned, QWidget *parent)
     : QDialog(parent), m_pinned(std::move(pinned)),
       m_unreferenced(new QCheckBox(tr("Revisions no branch or tag points to (&unreferenced)"), this)),
       m_older(new QCheckBox(tr("Revisions &not used for"), this)), m_days(new QSpinBox(this)),
-      m_partials(new QCheckBox(tr("Un&finished downloads (not running now)"), this)), m_list(new QListWidget(this)),
+      m_partials(new QCheckBox(tr("Un&finished downloads (not running now)"), this)),
+      m_xet(new QCheckBox(tr("The &Xet cache"), this)), m_list(new QListWidget(this)),
       m_total(plainLabel(this)), m_prune(nullptr)
 {
     setWindowTitle(tr("Prune the cache"));
@@ -59,6 +61,10 @@ PruneDialog::PruneDialog(std::set<std::string> pinned, QWidget *parent)
     layout->addWidget(m_unreferenced);
     layout->addLayout(olderRow);
     layout->addWidget(m_partials);
+    layout->addWidget(m_xet);
+    m_xet->setToolTip(tr("Chunk and shard caches and logs of the Xet client (hf_xet). It rebuilds them; your models "
+                         "are not touched."));
+    m_xet->hide();
     layout->addWidget(previewLabel);
     layout->addWidget(m_list, 1);
     layout->addWidget(m_total);
@@ -66,6 +72,7 @@ PruneDialog::PruneDialog(std::set<std::string> pinned, QWidget *parent)
 
     connect(m_unreferenced, &QCheckBox::toggled, this, &PruneDialog::refreshPreview);
     connect(m_partials, &QCheckBox::toggled, this, &PruneDialog::refreshPreview);
+    connect(m_xet, &QCheckBox::toggled, this, [this] { m_prune->setEnabled((m_plan && !m_plan->empty()) || emptyXet()); });
     connect(m_older, &QCheckBox::toggled, this, [this](bool on) {
         m_days->setEnabled(on);
         refreshPreview();
@@ -103,7 +110,21 @@ void PruneDialog::setPreview(std::shared_ptr<const hub::cache::DeletePlan> plan)
     for (const QString &line : kept)
         m_list->addItem(line);
     m_total->setText(DeletePlanDialog::summary(*m_plan));
-    m_prune->setEnabled(!m_plan->empty());
+    m_prune->setEnabled(!m_plan->empty() || emptyXet());
+}
+
+void PruneDialog::setXetCacheBytes(qint64 bytes)
+{
+    m_xet->setText(tr("The &Xet cache, emptied as a whole (%1)")
+                       .arg(QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeSIFormat)));
+    m_xet->setVisible(bytes > 0);
+    if (bytes <= 0)
+        m_xet->setChecked(false);
+}
+
+bool PruneDialog::emptyXet() const
+{
+    return m_xet->isVisibleTo(this) && m_xet->isChecked();
 }
 
 } // namespace hubui

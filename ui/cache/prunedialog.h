@@ -17,7 +17,7 @@ class QSpinBox;
 namespace hubui {
 
 /// The prune assistant: pick rules (revisions no ref points to, revisions not used for N days,
-/// unfinished downloads), see a live preview with the freed-space total, then prune. Pinned
+/// unfinished downloads, and the Xet client's cache as a whole), see a live preview with the freed-space total, then prune. Pinned
 /// revisions are never included. The dialog asks for previews with previewRequested(); the
 /// owner computes them off the GUI thread and hands them back with setPreview().
 class PruneDialog final : public QDialog {
@@ -39,6 +39,11 @@ public:
     QCheckBox *partialsBox() const { return m_partials; }
     QLabel *totalLabel() const { return m_total; }
     QPushButton *pruneButton() const { return m_prune; }
+    /// Offers "also empty the Xet cache" when `bytes` > 0 (off by default; the item is opaque,
+    /// so it is not part of the plan's preview).
+    void setXetCacheBytes(qint64 bytes);
+    QCheckBox *xetBox() const { return m_xet; }
+    bool emptyXet() const;
 
 signals:
     void previewRequested(const hub::cache::PruneOptions &options);
@@ -50,6 +55,7 @@ private:
     QCheckBox *m_older;
     QSpinBox *m_days;
     QCheckBox *m_partials;
+    QCheckBox *m_xet;
     QListWidget *m_list;
     QLabel *m_total;
     QPushButton *m_prune;

@@ -15,6 +15,7 @@
 #include "ui/core/settings.h"
 
 #include <QAbstractButton>
+#include <QCheckBox>
 #include <QDir>
 #include <QFile>
 #include <QHeaderView>
@@ -337,6 +338,31 @@ void TestCachePage::xetCache_isEmptiedAsAWholeAfterAConfirmation()
     QCOMPARE(service.info()->totalSizeOnDisk, hubBytes); // the models stay
     QVERIFY(QDir(xet).exists());
     QVERIFY(QDir(xet).isEmpty());
+
+    // Prune offers it too (off by default), and empties it after the plan.
+    {
+        QFile f(xet + QStringLiteral("/again.bin"));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray(3000, 'y'));
+    }
+    service.scan();
+    QTRY_VERIFY_WITH_TIMEOUT(!service.isScanning() && service.info()->xetCacheBytes == 3000, 10000);
+    QSignalSpy previews(&service, &CacheService::prunePlanReady);
+    page.pruneAssistant();
+    auto *prune = waitForDialog<PruneDialog>(dialogs);
+    QVERIFY(prune);
+    QVERIFY(previews.wait(10000));
+    QVERIFY(prune->xetBox()->isVisibleTo(prune));
+    QVERIFY(!prune->xetBox()->isChecked());
+    QVERIFY(prune->xetBox()->text().contains(QStringLiteral("3.0 kB")));
+    prune->xetBox()->setChecked(true);
+    QVERIFY(!prune->preview()->empty()); // the fixture's unreferenced revision and partial download
+    QSignalSpy emptiedAgain(&service, &CacheService::xetEmptied);
+    prune->pruneButton()->click();
+    QVERIFY(emptiedAgain.wait(10000));
+    QCOMPARE(emptiedAgain.at(0).at(0).toLongLong(), qint64{3000});
+    QTRY_VERIFY_WITH_TIMEOUT(!service.isScanning() && service.info()->xetCacheBytes == 0, 10000);
+    QVERIFY(service.info()->totalSizeOnDisk < hubBytes); // and the plan ran
 }
 
 void TestCachePage::fitsALaptopScreen()
