@@ -11,12 +11,15 @@
 #include "ui/core/loadstatewidget.h"
 
 #include <QHBoxLayout>
+#include <QInputDialog>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QShortcut>
 #include <QTabWidget>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace hubui {
 
@@ -42,7 +45,8 @@ DiscussionView::DiscussionView(AppContext &context, QWidget *parent)
     : QWidget(parent), m_context(context), m_title(new QLabel), m_status(new QLabel), m_meta(new QLabel),
       m_notice(new QLabel), m_conflict(new QLabel), m_back(new QPushButton(tr("← All pull requests and &discussions"))),
       m_merge(new QPushButton(tr("&Merge…"))), m_close(new QPushButton(tr("C&lose…"))),
-      m_reopen(new QPushButton(tr("R&eopen…"))), m_refresh(new QPushButton(tr("Refres&h"))), m_tabs(new QTabWidget),
+      m_reopen(new QPushButton(tr("R&eopen…"))), m_refresh(new QPushButton(tr("Refres&h"))),
+      m_rename(new QPushButton(tr("Re&name…"))), m_download(new QPushButton(tr("Do&wnload"))), m_tabs(new QTabWidget),
       m_conversation(new SafeTextBrowser), m_commentBox(new QPlainTextEdit), m_comment(new QPushButton(tr("&Comment"))),
       m_files(new ComparisonWidget(context)), m_filesNote(new QLabel)
 {
@@ -73,6 +77,9 @@ DiscussionView::DiscussionView(AppContext &context, QWidget *parent)
     m_close->setAccessibleName(tr("Close"));
     m_reopen->setAccessibleName(tr("Reopen"));
     m_refresh->setAccessibleName(tr("Refresh this conversation"));
+    m_rename->setAccessibleName(tr("Change the title"));
+    m_download->setAccessibleName(tr("Download this pull request's revision"));
+    m_download->setToolTip(tr("Download the files of this pull request (refs/pr/N) into the cache, to try them"));
     m_conversation->setAccessibleName(tr("Conversation"));
     m_commentBox->setAccessibleName(tr("New comment"));
     m_commentBox->setTabChangesFocus(true);
@@ -90,6 +97,8 @@ DiscussionView::DiscussionView(AppContext &context, QWidget *parent)
     actions->addWidget(m_back);
     actions->addStretch(1);
     actions->addWidget(m_refresh);
+    actions->addWidget(m_download);
+    actions->addWidget(m_rename);
     actions->addWidget(m_reopen);
     actions->addWidget(m_close);
     actions->addWidget(m_merge);
@@ -146,6 +155,8 @@ DiscussionView::DiscussionView(AppContext &context, QWidget *parent)
     connect(ctrlEnter, &QShortcut::activated, this, &DiscussionView::sendComment);
     connect(m_commentBox, &QPlainTextEdit::textChanged, this, &DiscussionView::updateActions);
     connect(m_merge, &QPushButton::clicked, this, &DiscussionView::confirmMerge);
+    connect(m_rename, &QPushButton::clicked, this, &DiscussionView::askRename);
+    connect(m_download, &QPushButton::clicked, this, &DiscussionView::downloadRevision);
     connect(m_close, &QPushButton::clicked, this, [this] { confirmStatus(QStringLiteral("closed")); });
     connect(m_reopen, &QPushButton::clicked, this, [this] { confirmStatus(QStringLiteral("open")); });
     connect(&m_context, &AppContext::sessionChanged, this, &DiscussionView::updateActions);
@@ -324,6 +335,11 @@ void DiscussionView::updateActions()
     m_reopen->setVisible(have && status == u"closed");
     m_reopen->setEnabled(!busy && (write || mine));
     const QString who = tr("Only its author or a maintainer of this repo (write access) can do this.");
+    m_rename->setVisible(have);
+    m_rename->setEnabled(!busy && (write || mine));
+    m_rename->setToolTip(write || mine ? tr("Change the title") : who);
+    m_download->setVisible(have && pr);
+    m_download->setEnabled(!busy);
     m_close->setToolTip(write || mine ? tr("Close without merging") : who);
     m_reopen->setToolTip(write || mine ? tr("Open it again") : who);
 
@@ -410,6 +426,37 @@ void DiscussionView::confirmStatus(const QString &status)
                   });
     });
     dialog->open();
+}
+
+void DiscussionView::askRename()
+{
+    if (!m_details)
+        return;
+    QInputDialog dialog(this);
+    dialog.setWindowTitle(tr("Rename #%1").arg(m_num));
+    dialog.setLabelText(tr("New &title:"));
+    dialog.setTextValue(qstr(m_details->title));
+    dialog.resize(std::max(560, dialog.sizeHint().width()), dialog.sizeHint().height()); // titles are long
+    const bool ok = dialog.exec() == QDialog::Accepted;
+    const QString title = dialog.textValue().trimmed();
+    if (!ok || title.isEmpty() || title == qstr(m_details->title))
+        return;
+    runAction(tr("Renamed."), [t = title.toStdString()](hub::HubClient &client, const hub::RepoRef &repo, int num) {
+        return client.renameDiscussion(repo, num, t);
+    });
+}
+
+void DiscussionView::downloadRevision()
+{
+    if (!m_details || !m_details->isPullRequest)
+        return;
+    hub::DownloadRequest request;
+    request.repo = m_repo;
+    request.revision = "refs/pr/" + std::to_string(m_num);
+    auto id = m_context.submitDownload(std::move(request));
+    showNotice(id ? tr("Downloading refs/pr/%1… (see Transfers)").arg(m_num)
+                  : tr("Could not start the download: %1").arg(qstr(id.error().message)),
+               !id);
 }
 
 void DiscussionView::confirmMerge()

@@ -57,6 +57,8 @@ public:
     QPushButton *mergeButton() const { return m_merge; }
     QPushButton *closeButton() const { return m_close; }
     QPushButton *reopenButton() const { return m_reopen; }
+    QPushButton *renameButton() const { return m_rename; }
+    QPushButton *downloadButton() const { return m_download; }
     QLabel *titleLabel() const { return m_title; }
     QLabel *statusLabel() const { return m_status; }
     /// Plain-word outcome of the last action ("Merged.", or why it failed).
@@ -85,6 +87,8 @@ private:
     void sendComment();
     void confirmStatus(const QString &status);
     void confirmMerge();
+    void askRename();
+    void downloadRevision();
     /// Runs `work(client, repo, num)` off the GUI thread; then says `success` (and calls
     /// `onSuccess`) or why it was refused, and loads the conversation again.
     template <class Work> void runAction(const QString &success, Work work, std::function<void()> onSuccess = {});
@@ -107,6 +111,8 @@ private:
     QPushButton *m_close;
     QPushButton *m_reopen;
     QPushButton *m_refresh;
+    QPushButton *m_rename;
+    QPushButton *m_download;
     QTabWidget *m_tabs;
     SafeTextBrowser *m_conversation;
     QPlainTextEdit *m_commentBox;

@@ -24,8 +24,11 @@
 #include "ui/upload/uploaddialog.h"
 
 #include <QAbstractButton>
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QFileInfo>
+#include <QInputDialog>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -34,6 +37,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
+#include <QTimer>
 #include <QTreeView>
 
 using namespace hubui;
@@ -375,9 +379,46 @@ private slots:
         QVERIFY(!d->mergeButton()->isEnabled());
         QVERIFY(d->mergeButton()->toolTip().contains(QStringLiteral("write access")));
         QVERIFY(!d->closeButton()->isEnabled());
+        QVERIFY(!d->renameButton()->isEnabled()); // neither its author nor a maintainer
         QVERIFY(d->commentBox()->isEnabled());
         m_f.context->setToken(QString::fromLatin1(demo::kDemoOwnerToken));
         QTRY_VERIFY_WITH_TIMEOUT(m_f.context->session().user == QLatin1String(demo::kDemoOwnerUser), 20000);
+    }
+
+    void rename_andDownloadThePullRequestsRevision()
+    {
+        // Last: the download it starts must not be the job the Transfers test opens.
+        QVERIFY(openRepo(model(demo::kWordDetector)));
+        page()->showTab(RepoPage::CommunityTab);
+        QVERIFY(openByClick(4));
+        DiscussionView *d = discussion();
+        QCOMPARE(d->number(), 4);
+        QVERIFY(d->renameButton()->isVisible() && d->renameButton()->isEnabled());
+        // Answer the title dialog as a person would: type the new title, press Enter.
+        QTimer::singleShot(0, this, [] {
+            auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            dialog->setTextValue(QStringLiteral("Lower fg_cc_threshold to 0.4 for faint strokes"));
+            dialog->accept();
+        });
+        QSignalSpy changed(d, &DiscussionView::changed);
+        QSignalSpy loaded(d, &DiscussionView::loaded);
+        d->renameButton()->click();
+        QVERIFY(changed.wait(20000));
+        QVERIFY(loaded.wait(20000));
+        QVERIFY2(d->titleLabel()->text().startsWith(QStringLiteral("Lower fg_cc_threshold to 0.4 for faint strokes")),
+                 qPrintable(d->titleLabel()->text()));
+        QVERIFY(d->conversation()->toPlainText().contains(QStringLiteral("faint strokes")));
+
+        // Download: the PR's revision lands in the cache with its ref, named as Python names it
+        // (refs/<revision>, so refs/refs/pr/4).
+        QVERIFY(d->downloadButton()->isVisible());
+        d->downloadButton()->click();
+        QVERIFY2(d->noticeLabel()->text().startsWith(QStringLiteral("Downloading refs/pr/4")),
+                 qPrintable(d->noticeLabel()->text()));
+        const QString ref =
+            m_f.dir.filePath(QStringLiteral("cache/models--PellelNitram--xournalpp-htr-word-detector/refs/refs/pr/4"));
+        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(ref), 30000);
     }
 };
 
