@@ -279,20 +279,19 @@ std::optional<HubError> proxyAnswerError(CURL *curl, long status, const ClientCo
         return std::nullopt;
     const std::string name = proxyDisplayName(proxy);
     const std::string host = hostOf(url).host;
-    HubError e =
-        code == 407
-            ? HubError::make(ErrorCode::Proxy,
-                             "The proxy " + name +
-                                 " asks for a user name and password: put them in the proxy address as "
-                                 "user:password@" +
-                                 name + " (Settings → Network → Proxy, or HTTPS_PROXY).",
-                             "proxy answered 407 for " + host)
-            : HubError::make(ErrorCode::Proxy,
-                             "The proxy " + name + " refused to connect to " + host + " (answer " +
-                                 std::to_string(code) +
-                                 "): ask your network administrator whether HubDesk may reach it, or change the proxy "
-                                 "setting (Settings → Network, or HTTPS_PROXY).",
-                             "CONNECT " + host + " answered " + std::to_string(code));
+    HubError e = code == 407
+                     ? HubError::make(ErrorCode::Proxy,
+                                      "The proxy " + name +
+                                          " asks for a user name and password: put them in the proxy address as "
+                                          "user:password@" +
+                                          name + " (Settings → Network → Proxy, or HTTPS_PROXY).",
+                                      "proxy answered 407 for " + host)
+                     : HubError::make(
+                           ErrorCode::Proxy,
+                           "The proxy " + name + " refused to connect to " + host + " (answer " + std::to_string(code) +
+                               "): ask your network administrator whether HubDesk may reach it, or change the proxy "
+                               "setting (Settings → Network, or HTTPS_PROXY).",
+                           "CONNECT " + host + " answered " + std::to_string(code));
     e.httpStatus = static_cast<int>(code);
     e.subject = name;
     return e;

@@ -59,9 +59,10 @@ Expected<uint64_t> emptyXetCache(const fs::path &dir)
     if (!info.exists)
         return uint64_t{0};
     if (info.isLink)
-        return HubError::make(ErrorCode::InvalidArgument,
-                              "The Xet cache " + dir.string() +
-                                  " is a link to another folder; HubDesk does not follow it. Empty it where it points.");
+        return HubError::make(
+            ErrorCode::InvalidArgument,
+            "The Xet cache " + dir.string() +
+                " is a link to another folder; HubDesk does not follow it. Empty it where it points.");
     const char *home = std::getenv("HOME");
     const fs::path normal = dir.lexically_normal();
     if (normal == normal.root_path() || (home && *home && normal == fs::path(home).lexically_normal()))

@@ -686,9 +686,10 @@ int runPrune(const std::vector<std::string> &argv, Io io)
     if (!args.parse(argv))
         return fail(io, args.error());
     if (args.has("help")) {
-        io.out << "Usage: hubdesk-cli cache prune [--unreferenced] [--older-than DAYS] [--partials] [--xet] [--dry-run]\n"
-                  "Without a rule, --unreferenced --partials is used (like 'hf cache prune').\n\n"
-               << args.optionsHelp();
+        io.out
+            << "Usage: hubdesk-cli cache prune [--unreferenced] [--older-than DAYS] [--partials] [--xet] [--dry-run]\n"
+               "Without a rule, --unreferenced --partials is used (like 'hf cache prune').\n\n"
+            << args.optionsHelp();
         return 0;
     }
     PruneOptions opt;

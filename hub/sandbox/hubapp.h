@@ -109,7 +109,8 @@ public:
     {
         return checkSignedUrl(req, purpose, oid) == UrlCheck::Ok;
     }
-    std::string signedQuery(const std::string &purpose, const std::string &oid, const std::string &byteRange = {}) const;
+    std::string signedQuery(const std::string &purpose, const std::string &oid,
+                            const std::string &byteRange = {}) const;
     /// The X-Xet-Hash the sandbox gives an LFS object in xetEra mode (deterministic, not a real
     /// Xet Merkle hash: the sandbox serves no Xet protocol).
     static std::string xetHashOf(const std::string &lfsOid);
@@ -160,7 +161,7 @@ private:
     std::atomic<uint64_t> m_refusedInvalid{0};
     std::atomic<uint64_t> m_lfsUploads{0};
     std::vector<std::string> m_lastBatchTransfers; ///< guarded by m_mutex
-    std::mutex m_mutex; ///< guards the store (LFS streaming happens outside it)
+    std::mutex m_mutex;                            ///< guards the store (LFS streaming happens outside it)
 };
 
 // Error helpers (Hub error shape: X-Error-Code, X-Error-Message, {"error": ...}).

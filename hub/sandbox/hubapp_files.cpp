@@ -146,7 +146,8 @@ HttpResponse HubApp::resolveFile(const HttpRequest &req, const Caller &c, RepoSt
     }
     const auto slash = path.rfind('/');
     const std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
-    const std::string location = m_blobOrigin + "/__lfs/" + e.lfsOid + "?" + (m_options.xetEra ? "X-Xet-Cas-Uid=public&" : "") +
+    const std::string location = m_blobOrigin + "/__lfs/" + e.lfsOid + "?" +
+                                 (m_options.xetEra ? "X-Xet-Cas-Uid=public&" : "") +
                                  signedQuery("get", e.lfsOid, byteRange) + "&filename=" + percentEncode(name) +
                                  (attachment ? "&download=true" : "");
     r.status = 302;
@@ -180,10 +181,12 @@ HttpResponse HubApp::serveLfsBlob(const HttpRequest &req, const std::string &oid
     case UrlCheck::Ok: break;
     case UrlCheck::Expired:
         ++m_refusedExpired;
-        return errorResponse(403, "Request has expired: this download link is no longer valid; ask the Hub for a new one.");
+        return errorResponse(403,
+                             "Request has expired: this download link is no longer valid; ask the Hub for a new one.");
     case UrlCheck::WrongRange:
         ++m_refusedRange;
-        return errorResponse(403, "Auth failed: invalid range. This download link is valid for another byte range only.");
+        return errorResponse(403,
+                             "Auth failed: invalid range. This download link is valid for another byte range only.");
     case UrlCheck::Invalid:
         ++m_refusedInvalid;
         return errorResponse(403, "This download link is invalid; ask the Hub for a new one.");
@@ -210,18 +213,17 @@ HttpResponse HubApp::xetUploadBatch(const RepoState &repo, const nlohmann::json 
         if (!o.is_object() || !o.contains("oid") || !o["oid"].is_string() || !o.contains("size")) {
             continue;
         }
-        out.push_back(
-            {{"oid", o["oid"]},
-             {"size", o["size"]},
-             {"authenticated", true},
-             {"actions",
-              {{"upload",
-                {{"href", m_origin + "/api/" + std::string(repoTypePlural(repo.type)) + "/" + repo.fullId() +
-                              "/xet-write-token/main"},
-                 {"header",
-                  {{"X-Xet-Cas-Url", m_origin + "/__xet"},
-                   {"X-Xet-Access-Token", "xet_sandbox_" + sha256Hex(m_secret + "|xet").substr(0, 16)},
-                   {"X-Xet-Token-Expiration", std::to_string(expires)}}}}}}}});
+        out.push_back({{"oid", o["oid"]},
+                       {"size", o["size"]},
+                       {"authenticated", true},
+                       {"actions",
+                        {{"upload",
+                          {{"href", m_origin + "/api/" + std::string(repoTypePlural(repo.type)) + "/" + repo.fullId() +
+                                        "/xet-write-token/main"},
+                           {"header",
+                            {{"X-Xet-Cas-Url", m_origin + "/__xet"},
+                             {"X-Xet-Access-Token", "xet_sandbox_" + sha256Hex(m_secret + "|xet").substr(0, 16)},
+                             {"X-Xet-Token-Expiration", std::to_string(expires)}}}}}}}});
     }
     HttpResponse r;
     r.setJson(nlohmann::json{{"transfer", "xet"}, {"objects", out}}.dump());

@@ -340,12 +340,13 @@ struct Server::Impl {
         }
         if (what == "state" && req.method == "GET") {
             const SignedUrlRefusals refused = app->signedUrlRefusals();
-            r.setJson(json{{"blobHostSawAuthorization", app->blobHostSawAuthorization()},
-                           {"requests", requests.load()},
-                           {"storageBytesServed", storageBytes.load()},
-                           {"refusedUrls",
-                            {{"expired", refused.expired}, {"wrongRange", refused.wrongRange}, {"invalid", refused.invalid}}}}
-                          .dump());
+            r.setJson(
+                json{{"blobHostSawAuthorization", app->blobHostSawAuthorization()},
+                     {"requests", requests.load()},
+                     {"storageBytesServed", storageBytes.load()},
+                     {"refusedUrls",
+                      {{"expired", refused.expired}, {"wrongRange", refused.wrongRange}, {"invalid", refused.invalid}}}}
+                    .dump());
             return r;
         }
         if (what == "reset-blob-authorization" && req.method == "POST") {

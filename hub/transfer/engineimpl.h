@@ -84,7 +84,7 @@ struct ActiveDownload {
     std::string directUrl; ///< after the resolve redirect
     bool directWithToken = false;
     bool rangesOk = false;
-    std::vector<int> redirects; ///< per segment: redirect hops since its last byte
+    std::vector<int> redirects;  ///< per segment: redirect hops since its last byte
     std::vector<Conn *> conns;   ///< per segment
     std::vector<int> reresolves; ///< per segment: fresh signed URLs fetched without progress since
     std::vector<Clock::time_point> retryAt;

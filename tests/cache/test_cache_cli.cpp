@@ -158,7 +158,8 @@ private slots:
         QVERIFY(fs::is_empty(xet));
         QVERIFY(fs::exists(base / "outside" / "keep.bin")); // the link went, not what it pointed at
         // --xet alone touches nothing in the hub cache.
-        const auto after = nlohmann::json::parse(runCache({"scan", "--json", "--no-files", "--cache-dir", fx.root.string()}).out);
+        const auto after =
+            nlohmann::json::parse(runCache({"scan", "--json", "--no-files", "--cache-dir", fx.root.string()}).out);
         QCOMPARE(after["size_on_disk"].get<uint64_t>(), repoBytes);
         QCOMPARE(after["xet_cache"]["size_on_disk"].get<uint64_t>(), uint64_t{0});
 

@@ -154,8 +154,8 @@ private slots:
         eo.connectionsPerFile = 8; // more redirects per file than the 10 hops one request may take
         hub::TransferEngine engine(eo);
         const auto r = transfertest::repo(demo::kWordDetector);
-        const auto s =
-            transfertest::waitDone(engine, engine.submit(hub::DownloadRequest{r, "main", {"model.onnx"}, {}}).value(), 120);
+        const auto s = transfertest::waitDone(
+            engine, engine.submit(hub::DownloadRequest{r, "main", {"model.onnx"}, {}}).value(), 120);
         QVERIFY2(s.state == JobState::Done, s.error ? s.error->describe().c_str() : "");
         hub::HubClient client(eo.clientConfig);
         QString why;

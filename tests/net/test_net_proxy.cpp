@@ -80,8 +80,12 @@ private slots:
     void engine_downloadAndUploadThroughHttpsProxyFromTheEnvironment()
     {
         TestProxy proxy;
-        ScopedEnv env({{"HTTPS_PROXY", proxy.url()}, {"https_proxy", ""}, {"ALL_PROXY", ""}, {"NO_PROXY", ""},
-                       {"no_proxy", ""}, {"CURL_CA_BUNDLE", m_ca->caFile().string()}});
+        ScopedEnv env({{"HTTPS_PROXY", proxy.url()},
+                       {"https_proxy", ""},
+                       {"ALL_PROXY", ""},
+                       {"NO_PROXY", ""},
+                       {"no_proxy", ""},
+                       {"CURL_CA_BUNDLE", m_ca->caFile().string()}});
         hub::ClientConfig fromEnv = hub::ClientConfig::fromEnvironment();
         QCOMPARE(fromEnv.proxy, proxy.url());
         QTemporaryDir dir;
@@ -126,7 +130,10 @@ private slots:
         {
             // HTTP_PROXY for http:// addresses: an anonymous request in absolute form...
             TestProxy proxy;
-            ScopedEnv env({{"HTTP_PROXY", proxy.url()}, {"http_proxy", ""}, {"ALL_PROXY", ""}, {"NO_PROXY", ""},
+            ScopedEnv env({{"HTTP_PROXY", proxy.url()},
+                           {"http_proxy", ""},
+                           {"ALL_PROXY", ""},
+                           {"NO_PROXY", ""},
                            {"no_proxy", ""}});
             hub::ClientConfig c = hub::ClientConfig::fromEnvironment();
             QCOMPARE(c.httpProxy, proxy.url());
@@ -139,15 +146,21 @@ private slots:
             // ... but a request carrying the token is tunnelled: the proxy gets no Authorization.
             c.token = demo::kDemoOwnerToken;
             QVERIFY(hub::HubClient(c).whoami().ok());
-            QVERIFY2(proxy.requestLines().back().starts_with("CONNECT 127.0.0.1:"), proxy.requestLines().back().c_str());
+            QVERIFY2(proxy.requestLines().back().starts_with("CONNECT 127.0.0.1:"),
+                     proxy.requestLines().back().c_str());
             for (const auto &line : proxy.requestLines())
                 QVERIFY(!contains(line, demo::kDemoOwnerToken));
         }
         {
             // ALL_PROXY serves both schemes.
             TestProxy proxy;
-            ScopedEnv env({{"ALL_PROXY", proxy.url()}, {"HTTP_PROXY", ""}, {"http_proxy", ""}, {"HTTPS_PROXY", ""},
-                           {"https_proxy", ""}, {"NO_PROXY", ""}, {"no_proxy", ""}});
+            ScopedEnv env({{"ALL_PROXY", proxy.url()},
+                           {"HTTP_PROXY", ""},
+                           {"http_proxy", ""},
+                           {"HTTPS_PROXY", ""},
+                           {"https_proxy", ""},
+                           {"NO_PROXY", ""},
+                           {"no_proxy", ""}});
             hub::ClientConfig c = hub::ClientConfig::fromEnvironment();
             QCOMPARE(c.proxy, proxy.url());
             QCOMPARE(c.httpProxy, proxy.url());
@@ -160,8 +173,10 @@ private slots:
         {
             // NO_PROXY: the listed hosts bypass a proxy that would refuse everything.
             TestProxy refusing({{}, {}, 403});
-            ScopedEnv env({{"HTTPS_PROXY", refusing.url()}, {"HTTP_PROXY", refusing.url()},
-                           {"NO_PROXY", "localhost,127.0.0.1"}, {"no_proxy", ""}});
+            ScopedEnv env({{"HTTPS_PROXY", refusing.url()},
+                           {"HTTP_PROXY", refusing.url()},
+                           {"NO_PROXY", "localhost,127.0.0.1"},
+                           {"no_proxy", ""}});
             hub::ClientConfig c = hub::ClientConfig::fromEnvironment();
             QCOMPARE(c.noProxy, std::string("localhost,127.0.0.1"));
             c.endpoint = m_tls->baseUrl();
@@ -225,8 +240,9 @@ private slots:
         QVERIFY(!info.ok());
         QCOMPARE(info.error().code, ErrorCode::Proxy);
         QCOMPARE(info.error().httpStatus, 403);
-        QVERIFY2(contains(info.error().message, "The proxy " + refusing.hostPort() + " refused to connect to 127.0.0.1"),
-                 info.error().message.c_str());
+        QVERIFY2(
+            contains(info.error().message, "The proxy " + refusing.hostPort() + " refused to connect to 127.0.0.1"),
+            info.error().message.c_str());
         QVERIFY(!contains(info.error().describe(), kProxyPassword));
         QCOMPARE(refusing.connections(), 1);
 
@@ -292,8 +308,8 @@ private slots:
         }
         QVERIFY2(up, tiny.readAllStandardError().constData());
 
-        const std::string proxy = "http://" + std::string(kProxyUser) + ":" + kProxyPassword + "@127.0.0.1:" +
-                                  std::to_string(port);
+        const std::string proxy =
+            "http://" + std::string(kProxyUser) + ":" + kProxyPassword + "@127.0.0.1:" + std::to_string(port);
         QTemporaryDir dir;
         hub::EngineOptions o = tlsEngineOptions(*m_tls, dir, m_ca->caFile(), demo::kDemoOwnerToken);
         o.clientConfig.proxy = proxy;

@@ -142,7 +142,8 @@ private slots:
         QTemporaryDir dir;
         hub::TransferEngine engine(tlsEngineOptions(*server, dir, m_company->caFile()));
         const auto d = transfertest::waitDone(
-            engine, engine.submit(hub::DownloadRequest{transfertest::repo(demo::kWordDetector), "main", {}, {}}).value());
+            engine,
+            engine.submit(hub::DownloadRequest{transfertest::repo(demo::kWordDetector), "main", {}, {}}).value());
         QCOMPARE(d.state, JobState::Failed);
         QVERIFY(d.error);
         QCOMPARE(d.error->code, ErrorCode::Certificate);
@@ -155,8 +156,11 @@ private slots:
         auto server = startTlsSandbox(m_stranger->issue("untrusted-env"));
         // requests treats an empty CURL_CA_BUNDLE / REQUESTS_CA_BUNDLE as "do not verify"; we do not.
         {
-            ScopedEnv env({{"CURL_CA_BUNDLE", ""}, {"REQUESTS_CA_BUNDLE", ""}, {"SSL_CERT_FILE", ""},
-                           {"HF_HUB_DISABLE_SSL_VERIFICATION", "1"}, {"PYTHONHTTPSVERIFY", "0"},
+            ScopedEnv env({{"CURL_CA_BUNDLE", ""},
+                           {"REQUESTS_CA_BUNDLE", ""},
+                           {"SSL_CERT_FILE", ""},
+                           {"HF_HUB_DISABLE_SSL_VERIFICATION", "1"},
+                           {"PYTHONHTTPSVERIFY", "0"},
                            {"NODE_TLS_REJECT_UNAUTHORIZED", "0"}});
             hub::ClientConfig c = hub::ClientConfig::fromEnvironment();
             QVERIFY(c.caBundle.empty());

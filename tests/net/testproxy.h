@@ -235,7 +235,8 @@ private:
         }
         if (!m_options.user.empty()) {
             const std::string expected =
-                "Basic " + QByteArray::fromStdString(m_options.user + ":" + m_options.password).toBase64().toStdString();
+                "Basic " +
+                QByteArray::fromStdString(m_options.user + ":" + m_options.password).toBase64().toStdString();
             if (header(head, "Proxy-Authorization") != expected) {
                 answer(client, 407, "Proxy Authentication Required",
                        "Proxy-Authenticate: Basic realm=\"HubDesk test proxy\"\r\n");
@@ -272,7 +273,8 @@ private:
             return;
         }
         const size_t pathStart = target.find('/', 7);
-        const std::string hostPort = target.substr(7, pathStart == std::string::npos ? std::string::npos : pathStart - 7);
+        const std::string hostPort =
+            target.substr(7, pathStart == std::string::npos ? std::string::npos : pathStart - 7);
         const int server = connectLoopback(hostPort.find(':') == std::string::npos ? hostPort + ":80" : hostPort);
         if (server < 0) {
             answer(client, 502, "Bad Gateway");

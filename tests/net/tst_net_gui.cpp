@@ -34,9 +34,9 @@ private slots:
         QStandardPaths::setTestModeEnabled(true);
         QVERIFY(m_dir.isValid());
         qputenv("HF_HOME", m_dir.filePath(QStringLiteral("hf")).toLocal8Bit());
-        for (const char *var : {"HF_TOKEN_PATH", "CURL_CA_BUNDLE", "REQUESTS_CA_BUNDLE", "SSL_CERT_FILE", "HTTPS_PROXY",
-                                "https_proxy", "HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy", "NO_PROXY",
-                                "no_proxy", "HF_ENDPOINT"})
+        for (const char *var :
+             {"HF_TOKEN_PATH", "CURL_CA_BUNDLE", "REQUESTS_CA_BUNDLE", "SSL_CERT_FILE", "HTTPS_PROXY", "https_proxy",
+              "HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy", "NO_PROXY", "no_proxy", "HF_ENDPOINT"})
             qunsetenv(var);
         const fs::path pki = fs::path(m_dir.path().toStdString()) / "pki";
         m_company = std::make_unique<TestCa>(pki, "company");
