@@ -1,6 +1,7 @@
 // Delete plans, execution, prune rules and deletion safety on the hand-built fixture.
 
 #include "cache_fixture.h"
+#include "hub/core/hash.h"
 
 #include "hub/cache/blob_lock.h"
 #include "hub/cache/clean.h"
@@ -221,6 +222,46 @@ private slots:
         QVERIFY(plan.execute().errors.empty());
         QVERIFY(!fs::exists(fx.root / ".locks" / "models--gone--repo"));
         QVERIFY(fs::exists(fx.root / ".locks" / fx.word().dir.filename()));
+    }
+
+    void delete_keepsTheSharedXetStoreOtherReposUse()
+    {
+        // Newer huggingface_hub keeps a Xet file once per machine: <cache>/blobs/<2 hex>/<xet hash>,
+        // with each repo's blobs/<etag> a relative link into it (hub-cache.md §1.13). Deleting one
+        // repo removes its link, never the stored file another repo still reads.
+        QTemporaryDir tmp;
+        const fs::path root = tmp.path().toStdString() + "/hub";
+        const std::string content = fixture::bytes(4096, 'w');
+        const std::string etag = hub::sha256Hex(content);
+        const std::string xet = std::string(64, 'e');
+        const fs::path stored = root / "blobs" / xet.substr(0, 2) / xet;
+        fixture::writeFile(stored, content);
+        fixture::writeFile(root / "blobs" / ".huggingface-shared-blobs", "1\n");
+        fixture::writeFile(root / "blobs" / xet.substr(0, 2) / (xet + ".refs"),
+                           "../../models--o--a/blobs/" + etag + "\n../../models--o--b/blobs/" + etag + "\n");
+        for (const char *name : {"models--o--a", "models--o--b"}) {
+            const fixture::Repo r{root / name};
+            fs::create_directories(r.dir / "blobs");
+            fs::create_symlink("../../blobs/" + xet.substr(0, 2) + "/" + xet, r.dir / "blobs" / etag);
+            r.link(fixture::kMain, "model.safetensors", etag);
+            r.ref("main", fixture::kMain);
+        }
+        const CacheInfo info = scanOk(root);
+        QCOMPARE(info.repos.size(), size_t(2)); // the store is not a repo
+        for (const auto &repo : info.repos)
+            QCOMPARE(repo.sizeOnDisk, uint64_t{4096}); // measured through the link
+        auto plan =
+            DeletePlan::forSelection(info, DeleteSelection{{RepoRef{RepoType::Model, *RepoId::parse("o/a")}}, {}, {}});
+        QVERIFY(plan.ok());
+        QVERIFY(plan->execute().errors.empty());
+        QVERIFY(!fs::exists(root / "models--o--a"));
+        QCOMPARE(fixture::readFile(stored), content);
+        QCOMPARE(fixture::readFile(root / "models--o--b" / "snapshots" / fixture::kMain / "model.safetensors"),
+                 content);
+        // A new scan finds the other repo whole, and the stored file untouched.
+        const CacheInfo after = scanOk(root);
+        QCOMPARE(after.repos.size(), size_t(1));
+        QCOMPARE(fixture::readFile(stored), content);
     }
 
     void delete_neverFollowsLinksOutOfTheCache()
