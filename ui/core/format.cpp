@@ -5,6 +5,10 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QLocale>
+
+#include <algorithm>
+#include <cstdint>
 
 #include <cstdlib>
 
@@ -12,7 +16,10 @@ namespace hubui {
 
 QString formatBytes(uint64_t bytes)
 {
-    return QString::fromStdString(hub::humanBytes(bytes));
+    // The one size format of the GUI: the user's locale ("45.0 MB", "45,0 MB"), SI units like
+    // the Hub's web pages and huggingface_hub. The CLI keeps hub::humanBytes (C locale).
+    return QLocale().formattedDataSize(static_cast<qint64>(std::min<uint64_t>(bytes, INT64_MAX)), 1,
+                                       QLocale::DataSizeSIFormat);
 }
 
 QString formatSizeDelta(int64_t delta)

@@ -181,7 +181,7 @@ private slots:
         QCOMPARE(data.data(FileTreeModel::SizeRole).toULongLong(), 505ULL);
         QVERIFY(data.data(FileTreeModel::SizeKnownRole).toBool());
         QCOMPARE(data.data(FileTreeModel::FileCountRole).toInt(), 3);
-        QCOMPARE(model.index(0, FileTreeModel::Size).data().toString(), QStringLiteral("505 B"));
+        QCOMPARE(model.index(0, FileTreeModel::Size).data().toString(), QStringLiteral("505 bytes"));
         const QModelIndex a = model.indexOfPath(QStringLiteral("data/a.png"));
         QVERIFY(a.isValid());
         QCOMPARE(a.parent(), data);
@@ -253,7 +253,7 @@ private slots:
         QCOMPARE(model.rowCount(data), 2);
         QVERIFY(data.data(FileTreeModel::LoadedRole).toBool());
         QVERIFY(!data.data(FileTreeModel::SizeKnownRole).toBool()); // data/words is not listed yet
-        QCOMPARE(model.index(0, FileTreeModel::Size).data().toString(), QStringLiteral("at least 7 B"));
+        QCOMPARE(model.index(0, FileTreeModel::Size).data().toString(), QStringLiteral("at least 7 bytes"));
         const QModelIndex words = model.indexOfPath(QStringLiteral("data/words"));
         QVERIFY(model.canFetchMore(words));
         model.fetchMore(words);
@@ -274,7 +274,7 @@ private slots:
         model.fetchMore(empty);
         model.setFolderEntries(QStringLiteral("empty"), {});
         QVERIFY(!model.hasChildren(empty));
-        QCOMPARE(model.index(0, FileTreeModel::Size).data().toString(), QStringLiteral("0 B"));
+        QCOMPARE(model.index(0, FileTreeModel::Size).data().toString(), QStringLiteral("0 bytes"));
     }
 
     void commitList_tagAndBranchBadgesOnTheirCommits()

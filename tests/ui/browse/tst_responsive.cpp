@@ -23,6 +23,12 @@ namespace demo = hub::sandbox::demo;
 
 namespace {
 
+/// A click that waited for the journal would stall for the whole 2 s fsync. The limit sits far
+/// below that and far above scheduling noise on a loaded 2-core CI machine (quiet runs measure a
+/// few ms; one loaded run measured 56 ms): the test tells blocking from not blocking, it is not
+/// a speed benchmark.
+constexpr qint64 kStallLimitMs = 400;
+
 /// The journal's disk: every fsync takes `delay`. Counts the syncs begun and finished.
 struct SlowDisk {
     std::chrono::milliseconds delay{2000};
@@ -133,7 +139,8 @@ private slots:
         QTest::mouseClick(download, Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(m_disk->finished.load() >= syncsBefore + 1, 20000);
         const qint64 stall = probe.stop();
-        QVERIFY2(stall < 50, qPrintable(QStringLiteral("the event loop stalled for %1 ms").arg(stall)));
+        qInfo("longest event-loop stall: %lld ms", static_cast<long long>(stall));
+        QVERIFY2(stall < kStallLimitMs, qPrintable(QStringLiteral("the event loop stalled for %1 ms").arg(stall)));
 
         // Both jobs really run (nothing reported "failed" while still working).
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 120000);
@@ -157,7 +164,8 @@ private slots:
         m_f.context->setToken(QString::fromLatin1(demo::kDemoOwnerToken));
         QTRY_VERIFY_WITH_TIMEOUT(m_disk->finished.load() > syncsBefore, 20000); // the write it sat in
         const qint64 stall = probe.stop();
-        QVERIFY2(stall < 50, qPrintable(QStringLiteral("the event loop stalled for %1 ms").arg(stall)));
+        qInfo("longest event-loop stall: %lld ms", static_cast<long long>(stall));
+        QVERIFY2(stall < kStallLimitMs, qPrintable(QStringLiteral("the event loop stalled for %1 ms").arg(stall)));
 
         // The running engine now downloads with the owner's token: the private dataset opens.
         QSignalSpy finished(m_f.context.get(), &AppContext::downloadFinished);
