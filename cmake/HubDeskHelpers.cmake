@@ -39,7 +39,35 @@ function(hubdesk_add_hub_library name)
   set_property(GLOBAL APPEND PROPERTY HUBDESK_HUB_TARGETS ${name})
 endfunction()
 
+# The hub_* targets `target` may include headers of: itself and what it links, transitively
+# through the public links of those targets.
+function(_hubdesk_hub_reach target out)
+  set(reach ${target})
+  set(todo ${target})
+  while(todo)
+    list(POP_FRONT todo t)
+    get_target_property(libs ${t} LINK_LIBRARIES)
+    get_target_property(ilibs ${t} INTERFACE_LINK_LIBRARIES)
+    if(t STREQUAL target)
+      set(next ${libs} ${ilibs})
+    else()
+      set(next ${ilibs}) # only what a dependency exposes publicly
+    endif()
+    foreach(l IN LISTS next)
+      if(l MATCHES "^hub_[a-z]+$" AND NOT l IN_LIST reach)
+        list(APPEND reach ${l})
+        list(APPEND todo ${l})
+      endif()
+    endforeach()
+  endwhile()
+  set(${out} ${reach} PARENT_SCOPE)
+endfunction()
+
 # Called once at the end of the top-level configuration.
+#  - no hub/ target links Qt;
+#  - the layering between hub/ targets holds: a file of hub/<x>/ may include "hub/<y>/..." only
+#    when hub_<x> links hub_<y> (directly, or through a public link), so e.g. a hub/cache ->
+#    hub/api include fails the configuration instead of quietly tying the cache to HTTP.
 function(hubdesk_check_hub_targets)
   get_property(targets GLOBAL PROPERTY HUBDESK_HUB_TARGETS)
   foreach(t IN LISTS targets)
@@ -49,6 +77,20 @@ function(hubdesk_check_hub_targets)
       if(l MATCHES "^Qt[0-9]*::")
         message(FATAL_ERROR "hub/ target ${t} links ${l}: the engine must not depend on Qt")
       endif()
+    endforeach()
+    _hubdesk_hub_reach(${t} reach)
+    get_target_property(dir ${t} SOURCE_DIR)
+    file(GLOB_RECURSE files "${dir}/*.cpp" "${dir}/*.h")
+    foreach(f IN LISTS files)
+      file(STRINGS "${f}" lines REGEX "^[ \t]*#[ \t]*include[ \t]*\"hub/[a-z]+/")
+      foreach(line IN LISTS lines)
+        string(REGEX REPLACE "^[ \t]*#[ \t]*include[ \t]*\"hub/([a-z]+)/.*" "\\1" part "${line}")
+        if(NOT "hub_${part}" IN_LIST reach)
+          message(FATAL_ERROR "${f} includes hub/${part}/ but ${t} does not link hub_${part}: "
+                              "the hub/ layering forbids it (link it in ${t}'s CMakeLists.txt if the "
+                              "dependency is intended, and say why)")
+        endif()
+      endforeach()
     endforeach()
   endforeach()
 endfunction()

@@ -1,0 +1,2 @@
+#include "hub/core/core.h"
+int api() { return 0; }
