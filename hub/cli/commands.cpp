@@ -5,10 +5,12 @@
 #include <ostream>
 
 namespace hub::cli {
-
+// One line per capability (cmd_<capability>.cpp), in the order --help lists them.
+void registerCommands_api(std::vector<Command> &out);
+void registerCommands_cache(std::vector<Command> &out);
+void registerCommands_discussions(std::vector<Command> &out);
+void registerCommands_transfer(std::vector<Command> &out);
 } // namespace hub::cli
-
-#include "hub/cli/registry.inc"
 
 namespace hub::cli {
 
@@ -16,7 +18,10 @@ const std::vector<Command> &commands()
 {
     static const std::vector<Command> table = [] {
         std::vector<Command> out;
-        registerAllCommands(out);
+        registerCommands_api(out);
+        registerCommands_cache(out);
+        registerCommands_discussions(out);
+        registerCommands_transfer(out);
         return out;
     }();
     return table;
