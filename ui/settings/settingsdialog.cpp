@@ -72,8 +72,9 @@ SettingsDialog::SettingsDialog(Settings *settings, QWidget *parent)
     m_proxy->setText(m_settings->proxy());
     m_proxy->setPlaceholderText(tr("From the environment (HTTPS_PROXY)"));
     m_proxy->setAccessibleName(tr("Proxy"));
-    m_proxy->setToolTip(tr("For every request, e.g. http://proxy.example:3128 or http://user:password@proxy.example:3128. "
-                           "Secure connections go through the proxy as tunnels (CONNECT): it never sees your token."));
+    m_proxy->setToolTip(
+        tr("For every request, e.g. http://proxy.example:3128 or http://user:password@proxy.example:3128. "
+           "Secure connections go through the proxy as tunnels (CONNECT): it never sees your token."));
 
     m_caBundle->setText(m_settings->caBundle());
     m_caBundle->setPlaceholderText(tr("From CURL_CA_BUNDLE / SSL_CERT_FILE, else the system's"));

@@ -153,8 +153,9 @@ void registerPages_upload(PageRegistry &registry)
     registry.addWindowHook([](AppContext &context, QMainWindow *window) {
         UploadController *controller = uploadControllerFor(context);
         if (auto *transfers = window->findChild<TransfersPage *>()) // "Open result" of a PR upload
-            QObject::connect(transfers, &TransfersPage::showPullRequestRequested, window,
-                             [window](const QString &repoKey, int number) { showPullRequest(window, repoKey, number); });
+            QObject::connect(
+                transfers, &TransfersPage::showPullRequestRequested, window,
+                [window](const QString &repoKey, int number) { showPullRequest(window, repoKey, number); });
         auto *filter = new UploadDropFilter(
             controller, [window] { return openRepo(window); }, window);
         filter->setCurrentBranch([window] { return openBranch(window); });
@@ -167,10 +168,9 @@ void registerPages_upload(PageRegistry &registry)
             window->statusBar()->addWidget(banner, 1);
             QObject::connect(banner, &UploadResultBanner::showHistoryRequested, window,
                              [window](const UploadOutcome &o) { showInHistory(window, o); });
-            QObject::connect(banner, &UploadResultBanner::showPullRequestRequested, window,
-                             [window](const UploadOutcome &o) {
-                                 showPullRequest(window, o.repoKey, pullRequestNumberOf(o.url));
-                             });
+            QObject::connect(
+                banner, &UploadResultBanner::showPullRequestRequested, window,
+                [window](const UploadOutcome &o) { showPullRequest(window, o.repoKey, pullRequestNumberOf(o.url)); });
             // The pull request just opened is what the uploader wants to see next, if they are
             // still on that repo: open it there at once.
             const auto shown = openRepo(window);
