@@ -28,9 +28,9 @@ packages=(
   fonts-dejavu-core
 )
 if [ "$want_test" = 1 ]; then
-  # python3: resources/translations/update_en_plurals.py (the translations test).
+  # python3: resources/translations/update_en_plurals.py (the translations test); clang-format: the format check.
   # tinyproxy-bin: the proxy tests/net/test_net_proxy starts (the program only, no service).
-  packages+=(nodejs npm desktop-file-utils appstream help2man dpkg-dev file python3 tinyproxy-bin)
+  packages+=(nodejs npm desktop-file-utils appstream help2man dpkg-dev file python3 clang-format tinyproxy-bin)
 fi
 if [ "$want_print" = 1 ]; then
   echo "${packages[*]}"

@@ -32,7 +32,7 @@ command -v dpkg-query >/dev/null && command -v apt-cache >/dev/null || {
 
 # Tools the test suite starts (ctest's own, cpack's, the conformance tests', the packaging test's).
 TOOLS=(cmake ctest cpack ninja dpkg-deb dpkg-shlibdeps file desktop-file-validate appstreamcli
-       help2man gzip tar readelf node npm python3 git)
+       help2man gzip tar readelf node npm python3 git clang-format)
 while read -r _ _ prog _; do TOOLS+=("$prog"); done < <(grep -E '^# test-tool: ' "$installer" || true)
 
 # ---- 1. What the build used --------------------------------------------------------------------

@@ -1,2 +1,5 @@
 #include "hub/core/core.h"
-int api() { return 0; }
+int api()
+{
+    return 0;
+}

@@ -1,1 +1,4 @@
-int core() { return 0; }
+int core()
+{
+    return 0;
+}
