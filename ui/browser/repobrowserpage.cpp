@@ -108,7 +108,8 @@ RepoBrowserPage::RepoBrowserPage(AppContext &context, QWidget *parent)
         else
             m_state->showEmpty(tr("The Hub listed no repos."));
     });
-    connect(m_model, &RepoListModel::loadFailed, this, [this](const QString &message) { m_state->showError(message); });
+    connect(m_model, &RepoListModel::loadFailed, this,
+            [this](const hub::HubError &error) { m_state->showError(error); });
     connect(m_state, &LoadStateWidget::retryRequested, m_model, &RepoListModel::reload);
     connect(m_state, &LoadStateWidget::cancelRequested, this, [this] {
         m_model->cancel();

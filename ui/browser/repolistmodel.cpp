@@ -156,7 +156,7 @@ void RepoListModel::load(const Query &query)
         this, [q](hub::HubClient &client) { return client.listRepos(q).all(); },
         [this, type = query.type](hub::Expected<std::vector<hub::RepoSummary>> answer) {
             if (!answer) {
-                emit loadFailed(qstr(answer.error().message));
+                emit loadFailed(answer.error());
                 return;
             }
             for (auto &r : *answer)

@@ -72,7 +72,7 @@ public:
 signals:
     void loadingStarted();
     void loaded();
-    void loadFailed(const QString &message);
+    void loadFailed(const hub::HubError &error);
     void cacheBadgesUpdated();
 
 private:

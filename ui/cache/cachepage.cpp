@@ -167,6 +167,8 @@ void CachePage::buildUi()
     m_view->setAlternatingRowColors(true);
     m_view->setUniformRowHeights(true);
     m_view->setAccessibleName(tr("Cached repositories, revisions and files"));
+    m_view->setAccessibleDescription(tr("Double-click or press Enter on a repository to open its page."));
+    m_view->setExpandsOnDoubleClick(false); // activation opens a repo row; other rows expand (below)
     // The name takes what the other columns leave, so every column is visible without scrolling
     // sideways on a 1280 px screen; the status column's full text is in its tooltip.
     QHeaderView *header = m_view->header();
@@ -240,6 +242,14 @@ void CachePage::buildUi()
         const QString repo = currentRepoKey();
         if (!repo.isEmpty() && repo != m_chartRepo)
             updateRevisionChart(repo);
+    });
+    connect(m_view, &QTreeView::activated, this, [this](const QModelIndex &index) {
+        const QModelIndex name = index.siblingAtColumn(CacheModel::Name);
+        const auto kind = static_cast<CacheModel::NodeKind>(name.data(CacheModel::NodeKindRole).toInt());
+        if (kind == CacheModel::NodeKind::Repo && !name.data(CacheModel::RepoKeyRole).toString().isEmpty())
+            emit repoOpenRequested(name.data(CacheModel::RepoKeyRole).toString());
+        else if (m_view->model()->hasChildren(name))
+            m_view->setExpanded(name, !m_view->isExpanded(name));
     });
     connect(m_repoChart, &SpaceChart::sliceActivated, this, &CachePage::selectKey);
     connect(m_revisionChart, &SpaceChart::sliceActivated, this, &CachePage::selectKey);

@@ -72,6 +72,8 @@ signals:
     void downloadRequested(const QString &repoKey, const QString &commit);
     /// Something was deleted: badges elsewhere may need a refresh.
     void cacheChanged(const QString &repoKey);
+    /// A repo row was activated (double-click or Enter): open that repo's page.
+    void repoOpenRequested(const QString &repoKey);
     /// A dialog this page opened (plan, prune, removed list); tests drive it.
     void dialogOpened(QDialog *dialog);
 

@@ -98,11 +98,11 @@ CommunityView::CommunityView(AppContext &context, QWidget *parent)
         updateSummary();
         emit openPullRequestCountChanged(m_model->openPullRequestCount());
     });
-    connect(m_model, &DiscussionListModel::loadFailed, this, [this](const QString &message) {
+    connect(m_model, &DiscussionListModel::loadFailed, this, [this](const hub::HubError &error) {
         if (m_model->rowCount() == 0)
-            m_state->showError(message);
+            m_state->showError(error);
         else
-            m_summary->setText(tr("Could not refresh: %1").arg(message));
+            m_summary->setText(tr("Could not refresh: %1").arg(QString::fromStdString(error.message)));
     });
     connect(m_state, &LoadStateWidget::retryRequested, this, &CommunityView::reload);
     connect(m_state, &LoadStateWidget::cancelRequested, this, [this] {

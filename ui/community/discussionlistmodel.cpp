@@ -124,7 +124,7 @@ void DiscussionListModel::reload()
         },
         [this](hub::Expected<std::vector<hub::Discussion>> answer) {
             if (!answer) {
-                emit loadFailed(qstr(answer.error().message));
+                emit loadFailed(answer.error());
                 return;
             }
             beginResetModel();

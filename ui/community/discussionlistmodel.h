@@ -3,6 +3,7 @@
 #include "ui/core/asyncjob.h"
 
 #include "hub/api/discussions.h"
+#include "hub/core/error.h"
 #include "hub/core/types.h"
 
 #include <QAbstractTableModel>
@@ -64,7 +65,7 @@ public:
 
 signals:
     void loaded();
-    void loadFailed(const QString &message);
+    void loadFailed(const hub::HubError &error);
 
 private:
     AppContext &m_context;

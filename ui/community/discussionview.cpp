@@ -215,7 +215,7 @@ void DiscussionView::reload()
                 if (m_details)
                     showNotice(tr("Could not refresh: %1").arg(qstr(answer.error().message)), true);
                 else
-                    m_state->showError(qstr(answer.error().message));
+                    m_state->showError(answer.error());
                 return;
             }
             showDetails(std::move(answer->details), qstr(answer->base), qstr(answer->baseError));

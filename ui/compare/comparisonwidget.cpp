@@ -165,7 +165,7 @@ void ComparisonWidget::load(const hub::RepoRef &repo, const QString &base, const
         },
         [this](hub::Expected<Comparison> answer) {
             if (!answer) {
-                m_state->showError(qstr(answer.error().message));
+                m_state->showError(answer.error());
                 return;
             }
             show(std::move(*answer));

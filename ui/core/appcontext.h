@@ -96,10 +96,17 @@ public:
     /// Tells every view that the cache content of `repo` changed (download done, revision deleted).
     void notifyCacheChanged(const hub::RepoRef &repo);
 
+    // --- Navigation --------------------------------------------------------------------------
+    /// Asks the main window to open this repo's page (a Local cache row, ...): emits
+    /// openRepoRequested().
+    void requestOpenRepo(const hub::RepoRef &repo) { emit openRepoRequested(repo); }
+
 signals:
     void sessionChanged();
     /// The local cache of this repo changed (emitted on the GUI thread).
     void cacheChanged(const hub::RepoRef &repo);
+    /// A page other than the repo list wants a repo opened (see requestOpenRepo()).
+    void openRepoRequested(const hub::RepoRef &repo);
     /// A download job finished (Done, Failed or Cancelled), on the GUI thread.
     void downloadFinished(const hub::JobSnapshot &job);
     /// The transfer engine's saved list cannot be read or written (a sentence for the user), on

@@ -109,7 +109,7 @@ void CommitListModel::fetchMore(const QModelIndex &parent)
                 return;
             if (!answer) {
                 m_error = qstr(answer.error().message);
-                emit fetchFailed(m_error);
+                emit fetchFailed(answer.error());
                 return;
             }
             if (answer->total)

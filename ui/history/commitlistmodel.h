@@ -3,6 +3,7 @@
 #include "ui/core/asyncjob.h"
 
 #include "hub/api/types.h"
+#include "hub/core/error.h"
 #include "hub/core/types.h"
 
 #include <QAbstractTableModel>
@@ -63,7 +64,7 @@ public:
 
 signals:
     void pageLoaded();
-    void fetchFailed(const QString &message);
+    void fetchFailed(const hub::HubError &error);
 
 private:
     AppContext &m_context;

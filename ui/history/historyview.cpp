@@ -74,11 +74,11 @@ HistoryView::HistoryView(AppContext &context, QWidget *parent)
             showCommit(row);
         }
     });
-    connect(m_model, &CommitListModel::fetchFailed, this, [this](const QString &message) {
+    connect(m_model, &CommitListModel::fetchFailed, this, [this](const hub::HubError &error) {
         if (m_model->rowCount() == 0)
-            m_state->showError(message);
+            m_state->showError(error);
         else
-            m_info->setText(tr("Could not load more commits: %1").arg(message));
+            m_info->setText(tr("Could not load more commits: %1").arg(QString::fromStdString(error.message)));
     });
     connect(m_state, &LoadStateWidget::retryRequested, m_model, &CommitListModel::retry);
     connect(m_state, &LoadStateWidget::cancelRequested, this, [this] {

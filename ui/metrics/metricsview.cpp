@@ -144,7 +144,7 @@ void MetricsView::load()
         },
         [this, every](hub::Expected<hub::MetricTable> table) {
             if (!table) {
-                m_state->showError(qstr(table.error().message));
+                m_state->showError(table.error());
                 return;
             }
             QStringList warnings;

@@ -121,7 +121,7 @@ void CardView::setRepo(const hub::RepoRef &repo, const QString &revision)
         },
         [this](hub::Expected<LoadedCard> answer) {
             if (!answer) {
-                m_state->showError(qstr(answer.error().message));
+                m_state->showError(answer.error());
                 return;
             }
             m_fields->clear();

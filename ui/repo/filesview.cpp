@@ -145,7 +145,7 @@ void FilesView::setRepo(const hub::RepoRef &repo, const QString &revision)
         },
         [this](hub::Expected<Listing> answer) {
             if (!answer) {
-                m_state->showError(qstr(answer.error().message));
+                m_state->showError(answer.error());
                 return;
             }
             m_commit = qstr(answer->commit);

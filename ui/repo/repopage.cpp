@@ -5,6 +5,7 @@
 #include "ui/compare/compareview.h"
 #include "ui/core/appcontext.h"
 #include "ui/core/format.h"
+#include "ui/core/loadstatewidget.h"
 #include "ui/history/historyview.h"
 #include "ui/metrics/metricsview.h"
 #include "ui/repo/cardview.h"
@@ -112,6 +113,10 @@ void RepoPage::open(const hub::RepoRef &repo, const QString &revision)
     m_title->setText(qstr(repo.id.str()));
     m_badges->clear();
     m_metricsLoaded = false;
+    // "Request access" on a gated repo's error opens its page on the Hub (where access is asked for).
+    const QUrl web(m_context.endpoint() + u'/' + qstr(std::string(hub::repoTypeUrlPrefix(repo.type)) + repo.id.str()));
+    for (auto *state : findChildren<LoadStateWidget *>())
+        state->setWebPage(web);
     m_compare->setRepo(repo);
     m_compare->setRevisions({});
     m_metrics->setRepo(repo);

@@ -13,6 +13,7 @@
 #include <QInputDialog>
 #include <QKeySequence>
 #include <QLabel>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSplitter>
@@ -95,9 +96,21 @@ MainWindow::MainWindow(AppContext &context, const PageRegistry &registry, QWidge
     for (const auto &entry : registry.actions()) {
         QMenu *menu = entry.menu == u"account" ? accountMenu : entry.menu == u"file" ? fileMenu : toolsMenu;
         QAction *a = menu->addAction(entry.text);
+        a->setObjectName(entry.id); // error states trigger "signin" and "settings" by this name
         if (!entry.shortcut.isEmpty())
             a->setShortcut(QKeySequence(entry.shortcut));
         connect(a, &QAction::triggered, this, [this, trigger = entry.trigger] { trigger(m_context, this); });
+    }
+    // The contributed places, also reachable from the menu (error states trigger
+    // "show-page:cache" to send the user to the Local cache).
+    if (!pages.empty()) {
+        auto *goMenu = new QMenu(tr("&Go"), this);
+        menuBar()->insertMenu(accountMenu->menuAction(), goMenu);
+        for (const auto &page : pages) {
+            QAction *a = goMenu->addAction(page.title);
+            a->setObjectName(QStringLiteral("show-page:") + page.id);
+            connect(a, &QAction::triggered, this, [this, id = page.id] { showPage(id); });
+        }
     }
     QAction *addNs = accountMenu->addAction(tr("Add a &namespace…"));
     connect(addNs, &QAction::triggered, this, &MainWindow::addNamespace);
@@ -129,6 +142,7 @@ MainWindow::MainWindow(AppContext &context, const PageRegistry &registry, QWidge
     connect(m_sidebar, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) { sidebarActivated(item); });
     connect(m_sidebar, &QTreeWidget::itemClicked, this, [this](QTreeWidgetItem *item) { sidebarActivated(item); });
     connect(m_browser, &RepoBrowserPage::repoActivated, this, &MainWindow::openRepo);
+    connect(&m_context, &AppContext::openRepoRequested, this, &MainWindow::openRepo);
     connect(m_repoPage, &RepoPage::backRequested, this, [this] { m_stack->setCurrentWidget(m_browser); });
     connect(&m_context, &AppContext::sessionChanged, this, &MainWindow::updateSession);
     connect(&m_context, &AppContext::downloadFinished, this, [this](const hub::JobSnapshot &job) {
