@@ -36,6 +36,9 @@ LoadStateWidget::LoadStateWidget(QWidget *content, QWidget *parent)
     m_text->setWordWrap(true);
     m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_text->setMaximumWidth(560);
+    // A word-wrapped label between stretches shrinks to its narrowest wrap (a word a line):
+    // give it the width of a comfortable line, as far as the pane allows.
+    m_text->setMinimumWidth(qMin(560, m_text->fontMetrics().averageCharWidth() * 56));
     m_busy->setRange(0, 0); // busy indicator
     m_busy->setMaximumWidth(260);
     m_busy->setTextVisible(false);
@@ -107,6 +110,7 @@ LoadStateWidget::NextStep LoadStateWidget::nextStepFor(ErrorCode code)
     case ErrorCode::Forbidden:
     case ErrorCode::RepoNotFound: return NextStep::SignIn;
     case ErrorCode::GatedRepo: return NextStep::RequestAccess;
+    case ErrorCode::Network: // "check your network connection, proxy and Hub address"
     case ErrorCode::Certificate:
     case ErrorCode::Proxy: return NextStep::NetworkSettings;
     case ErrorCode::Offline:

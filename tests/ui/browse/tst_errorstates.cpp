@@ -127,7 +127,8 @@ private slots:
             QTest::newRow(name) << c << QString::fromUtf8(title) << s << QString::fromUtf8(button) << r;
         };
         row("Offline", ErrorCode::Offline, "You are offline", NextStep::OpenLocalCache, "Open Local cache", false);
-        row("Network", ErrorCode::Network, "The Hub cannot be reached", NextStep::None, "", true);
+        row("Network", ErrorCode::Network, "The Hub cannot be reached", NextStep::NetworkSettings, "Network settings…",
+            true);
         row("Timeout", ErrorCode::Timeout, "The Hub took too long to answer", NextStep::None, "", true);
         row("Unauthorized", ErrorCode::Unauthorized, "Sign-in needed", NextStep::SignIn, "Sign in…", true);
         row("Forbidden", ErrorCode::Forbidden, "Your account is not allowed to do this", NextStep::SignIn, "Sign in…",
