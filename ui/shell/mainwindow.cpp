@@ -20,6 +20,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTreeWidget>
+#include <QTreeWidgetItemIterator>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -278,6 +279,10 @@ bool MainWindow::showPage(const QString &id)
     for (int i = 0; i < m_stack->count(); ++i) {
         if (m_stack->widget(i)->objectName() == id && !id.isEmpty()) {
             m_stack->setCurrentIndex(i);
+            // Reached from a menu or an error state's button: the sidebar shows where the user is.
+            for (QTreeWidgetItemIterator it(m_sidebar); *it; ++it)
+                if ((*it)->data(0, KindRole).toInt() == PageItem && (*it)->data(0, ValueRole).toString() == id)
+                    m_sidebar->setCurrentItem(*it);
             return true;
         }
     }

@@ -31,6 +31,7 @@
 #include <QStackedWidget>
 #include <QTest>
 #include <QTreeView>
+#include <QTreeWidget>
 
 using namespace hubui;
 using hub::ErrorCode;
@@ -180,6 +181,8 @@ private slots:
         } else if (step == NextStep::OpenLocalCache) {
             QTest::mouseClick(state->nextStepButton(), Qt::LeftButton);
             QCOMPARE(m_window->pages()->currentWidget(), static_cast<QWidget *>(cachePage()));
+            QVERIFY(m_window->sidebar()->currentItem());
+            QCOMPARE(m_window->sidebar()->currentItem()->text(0), QStringLiteral("Local cache"));
         }
         closeDialogs();
     }
