@@ -86,9 +86,10 @@ function(hubdesk_check_hub_targets)
       foreach(line IN LISTS lines)
         string(REGEX REPLACE "^[ \t]*#[ \t]*include[ \t]*\"hub/([a-z]+)/.*" "\\1" part "${line}")
         if(NOT "hub_${part}" IN_LIST reach)
-          message(FATAL_ERROR "${f} includes hub/${part}/ but ${t} does not link hub_${part}: "
-                              "the hub/ layering forbids it (link it in ${t}'s CMakeLists.txt if the "
-                              "dependency is intended, and say why)")
+          # The rule first, the path last: CMake wraps long messages, and tests match the rule.
+          message(FATAL_ERROR "hub layering: ${t} may not include hub/${part}/ (it does not link hub_${part}); "
+                              "link it in ${t}'s CMakeLists.txt if the dependency is intended, and say why. "
+                              "File: ${f}")
         endif()
       endforeach()
     endforeach()

@@ -93,8 +93,8 @@ void CachePage::deleteSelected()
 void CachePage::confirmEmptyXet()
 {
     const auto info = m_service->info();
-    const QString size = QLocale().formattedDataSize(info ? static_cast<qint64>(info->xetCacheBytes) : 0, 1,
-                                                     QLocale::DataSizeSIFormat);
+    const QString size =
+        QLocale().formattedDataSize(info ? static_cast<qint64>(info->xetCacheBytes) : 0, 1, QLocale::DataSizeSIFormat);
     auto *box = new QMessageBox(QMessageBox::Question, tr("Empty the Xet cache"),
                                 tr("Delete everything in the Xet cache (%1)?").arg(size), QMessageBox::NoButton, this);
     box->setTextFormat(Qt::PlainText);

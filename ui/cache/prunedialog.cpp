@@ -20,8 +20,8 @@ PruneDialog::PruneDialog(std::set<std::string> pinned, QWidget *parent)
       m_unreferenced(new QCheckBox(tr("Revisions no branch or tag points to (&unreferenced)"), this)),
       m_older(new QCheckBox(tr("Revisions &not used for"), this)), m_days(new QSpinBox(this)),
       m_partials(new QCheckBox(tr("Un&finished downloads (not running now)"), this)),
-      m_xet(new QCheckBox(tr("The &Xet cache"), this)), m_list(new QListWidget(this)),
-      m_total(plainLabel(this)), m_prune(nullptr)
+      m_xet(new QCheckBox(tr("The &Xet cache"), this)), m_list(new QListWidget(this)), m_total(plainLabel(this)),
+      m_prune(nullptr)
 {
     setWindowTitle(tr("Prune the cache"));
     m_unreferenced->setChecked(true);
@@ -72,7 +72,8 @@ PruneDialog::PruneDialog(std::set<std::string> pinned, QWidget *parent)
 
     connect(m_unreferenced, &QCheckBox::toggled, this, &PruneDialog::refreshPreview);
     connect(m_partials, &QCheckBox::toggled, this, &PruneDialog::refreshPreview);
-    connect(m_xet, &QCheckBox::toggled, this, [this] { m_prune->setEnabled((m_plan && !m_plan->empty()) || emptyXet()); });
+    connect(m_xet, &QCheckBox::toggled, this,
+            [this] { m_prune->setEnabled((m_plan && !m_plan->empty()) || emptyXet()); });
     connect(m_older, &QCheckBox::toggled, this, [this](bool on) {
         m_days->setEnabled(on);
         refreshPreview();

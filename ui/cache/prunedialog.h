@@ -17,9 +17,9 @@ class QSpinBox;
 namespace hubui {
 
 /// The prune assistant: pick rules (revisions no ref points to, revisions not used for N days,
-/// unfinished downloads, and the Xet client's cache as a whole), see a live preview with the freed-space total, then prune. Pinned
-/// revisions are never included. The dialog asks for previews with previewRequested(); the
-/// owner computes them off the GUI thread and hands them back with setPreview().
+/// unfinished downloads, and the Xet client's cache as a whole), see a live preview with the freed-space total, then
+/// prune. Pinned revisions are never included. The dialog asks for previews with previewRequested(); the owner computes
+/// them off the GUI thread and hands them back with setPreview().
 class PruneDialog final : public QDialog {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(PruneDialog)

@@ -22,7 +22,8 @@ class HistoryView;
 class MetricsView;
 
 /// One repo: a header (id, badges, revision picker) and the Card, Files, History, Compare,
-/// Metrics and Community tabs (the last titled with the count of open pull requests). The revision picker offers branches, tags and PRs; a commit id can be typed.
+/// Metrics and Community tabs (the last titled with the count of open pull requests). The revision picker offers
+/// branches, tags and PRs; a commit id can be typed.
 class RepoPage final : public QWidget {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(RepoPage)

@@ -318,7 +318,8 @@ void TestCachePage::xetCache_isEmptiedAsAWholeAfterAConfirmation()
             xetRow = idx;
     }
     QVERIFY(xetRow.isValid());
-    page.view()->selectionModel()->setCurrentIndex(xetRow, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    page.view()->selectionModel()->setCurrentIndex(xetRow,
+                                                   QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     QSignalSpy dialogs(&page, &CachePage::dialogOpened);
     page.deleteSelected();
     auto *box = waitForDialog<QMessageBox>(dialogs);
