@@ -2,15 +2,12 @@
 // terminal, with aligned text output or --json.
 
 #include "hub/api/client.h"
-#include "hub/cli/args.h"
-#include "hub/cli/command.h"
+#include "hub/cli/common.h"
 #include "hub/core/strings.h"
-#include "hub/core/validate.h"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <functional>
 #include <ostream>
 
 namespace hub::cli {
@@ -19,128 +16,18 @@ namespace {
 
 using json = nlohmann::json;
 
-struct Spec {
-    const char *usage;
-    const char *about;
-    std::function<void(Args &)> options;
-};
-
-/// Options every read command has.
-void addCommon(Args &a)
+/// printTable with every cell made safe to print: the cells hold names from the server.
+void printSafeTable(std::ostream &out, const std::vector<std::vector<std::string>> &rows,
+                    const std::vector<bool> &right = {})
 {
-    a.option("endpoint", "Hub URL (default: $HF_ENDPOINT or https://huggingface.co)", "URL")
-        .option("token", "access token (default: $HF_TOKEN or the saved login)", "TOKEN")
-        .flag("json", "print JSON instead of text")
-        .flag("help", "show this help");
-}
-
-void addType(Args &a)
-{
-    a.option("type", "model, dataset or space (default: model; or write datasets/OWNER/NAME)", "TYPE");
-}
-
-/// Parses argv for a command; returns -1 to continue, else the exit status (help or usage error).
-int prepare(Args &a, const Spec &spec, const std::vector<std::string> &argv, Io io)
-{
-    spec.options(a);
-    addCommon(a);
-    if (!a.parse(argv)) {
-        io.err << "hubdesk-cli: " << a.error() << "\nUsage: hubdesk-cli " << spec.usage << "\n";
-        return 2;
-    }
-    if (a.has("help")) {
-        io.out << "Usage: hubdesk-cli " << spec.usage << "\n\n" << spec.about << "\n\nOptions:\n" << a.optionsHelp();
-        return 0;
-    }
-    return -1;
-}
-
-ClientConfig configFrom(const Args &a)
-{
-    ClientConfig c = ClientConfig::fromEnvironment();
-    if (auto e = a.value("endpoint"))
-        c.endpoint = ClientConfig::normalizeEndpoint(*e);
-    if (auto t = a.value("token"))
-        c.token = *t;
-    return c;
-}
-
-int fail(Io io, const HubError &e)
-{
-    // Messages quote names from the server: control characters are shown, never obeyed.
-    io.err << "hubdesk-cli: " << escapeControls(e.message, true) << "\n";
-    if (!e.detail.empty())
-        io.err << "  (" << escapeControls(e.detail, true) << ")\n";
-    return 1;
-}
-
-/// "datasets/acme/x" or "acme/x" + --type.
-Expected<RepoRef> repoArg(const Args &a, const std::string &text)
-{
-    RepoRef ref;
-    std::string id = text;
-    if (auto t = a.value("type")) {
-        auto type = parseRepoType(*t);
-        if (!type)
-            return HubError::make(ErrorCode::InvalidArgument, "--type must be model, dataset or space.");
-        ref.type = *type;
-    }
-    for (RepoType t : {RepoType::Model, RepoType::Dataset, RepoType::Space}) {
-        const std::string prefix = std::string(repoTypePlural(t)) + "/";
-        if (startsWith(id, prefix) && split(id, '/').size() == 3) {
-            ref.type = t;
-            id = id.substr(prefix.size());
-        }
-    }
-    auto parsed = RepoId::parse(id);
-    if (!parsed)
-        return HubError::make(ErrorCode::InvalidArgument,
-                              "\"" + text +
-                                  "\" is not a repository name: write OWNER/NAME, e.g. openai-community/gpt2.");
-    ref.id = *parsed;
-    return ref;
-}
-
-/// Left-aligned columns, the last one unpadded; `right` marks right-aligned columns (sizes).
-void printTable(std::ostream &out, const std::vector<std::vector<std::string>> &rows,
-                const std::vector<bool> &right = {})
-{
-    if (rows.empty())
-        return;
-    // Cells hold names from the server: escape sequences in them must not reach the terminal.
     std::vector<std::vector<std::string>> shown;
     shown.reserve(rows.size());
     for (const auto &r : rows) {
         auto &row = shown.emplace_back();
         for (const auto &cell : r)
-            row.push_back(escapeControls(cell));
+            row.push_back(terminalSafe(cell));
     }
-    std::vector<size_t> width(shown.front().size(), 0);
-    for (const auto &r : shown)
-        for (size_t i = 0; i < r.size() && i < width.size(); ++i)
-            width[i] = std::max(width[i], r[i].size());
-    for (const auto &r : shown) {
-        std::string line;
-        for (size_t i = 0; i < r.size(); ++i) {
-            const bool last = i + 1 == r.size();
-            const bool alignRight = i < right.size() && right[i];
-            const size_t pad = width[i] - std::min(width[i], r[i].size());
-            if (alignRight)
-                line += std::string(pad, ' ') + r[i];
-            else
-                line += r[i] + (last ? "" : std::string(pad, ' '));
-            if (!last)
-                line += "  ";
-        }
-        while (!line.empty() && line.back() == ' ')
-            line.pop_back();
-        out << line << "\n";
-    }
-}
-
-std::string shortDate(const std::string &iso)
-{
-    return iso.size() >= 16 ? iso.substr(0, 10) + " " + iso.substr(11, 5) : iso;
+    printTable(out, shown, right);
 }
 
 std::string typeName(RepoType t)
@@ -195,7 +82,7 @@ int runWhoami(const std::vector<std::string> &argv, Io io)
     if (!w->tokenName.empty())
         rows.push_back({"Token:", w->tokenName + (w->tokenRole.empty() ? "" : " (" + w->tokenRole + ")")});
     rows.push_back({"Hub:", client.config().endpoint});
-    printTable(io.out, rows);
+    printSafeTable(io.out, rows);
     return 0;
 }
 
@@ -249,7 +136,7 @@ int runLs(const std::vector<std::string> &argv, Io io)
     for (const auto &r : *repos)
         rows.push_back({r.id, r.isPrivate ? "private" : (r.gated.empty() ? "public" : "gated"),
                         std::to_string(r.downloads), std::to_string(r.likes), shortDate(r.lastModified)});
-    printTable(io.out, rows, {false, false, true, true, false});
+    printSafeTable(io.out, rows, {false, false, true, true, false});
     io.out << repos->size() << " " << typeName(q.type) << (repos->size() == 1 ? "" : "s") << "\n";
     return 0;
 }
@@ -303,12 +190,12 @@ int runInfo(const std::vector<std::string> &argv, Io io)
         {"Files:", std::to_string(info->siblings.size()) + " (" + humanBytes(total) + ")"}};
     if (!info->cardLicense.empty())
         head.push_back({"License:", info->cardLicense});
-    printTable(io.out, head);
+    printSafeTable(io.out, head);
     io.out << "\n";
     std::vector<std::vector<std::string>> rows = {{"SIZE", "LFS", "PATH"}};
     for (const auto &s : info->siblings)
         rows.push_back({s.size ? humanBytes(*s.size) : "?", s.lfs ? "lfs" : "", s.path});
-    printTable(io.out, rows, {true, false, false});
+    printSafeTable(io.out, rows, {true, false, false});
     return 0;
 }
 
@@ -343,7 +230,7 @@ int runRefs(const std::vector<std::string> &argv, Io io)
     for (const auto &[kind, list] : kinds)
         for (const auto &r : *list)
             rows.push_back({kind, r.name, r.targetCommit});
-    printTable(io.out, rows);
+    printSafeTable(io.out, rows);
     return 0;
 }
 
@@ -383,7 +270,7 @@ int runLog(const std::vector<std::string> &argv, Io io)
     std::vector<std::vector<std::string>> rows = {{"COMMIT", "DATE", "AUTHOR", "TITLE"}};
     for (const auto &c : *commits)
         rows.push_back({c.id.substr(0, 8), shortDate(c.date), c.authors.empty() ? "" : c.authors.front(), c.title});
-    printTable(io.out, rows);
+    printSafeTable(io.out, rows);
     if (pager.total())
         io.out << commits->size() << " of " << *pager.total() << " commits\n";
     return 0;
@@ -433,7 +320,7 @@ int runTree(const std::vector<std::string> &argv, Io io)
             ++files;
         }
     }
-    printTable(io.out, rows, {true, false, false});
+    printSafeTable(io.out, rows, {true, false, false});
     io.out << files << " file" << (files == 1 ? "" : "s") << ", " << humanBytes(total) << "\n";
     return 0;
 }
@@ -478,7 +365,7 @@ int runDiff(const std::vector<std::string> &argv, Io io)
     for (const auto &c : diff->changes)
         rows.push_back({std::string(1, fileChangeLetter(c.status)), sizeText(c.oldSize), sizeText(c.newSize),
                         c.oldPath.empty() ? c.path : c.oldPath + " -> " + c.path});
-    printTable(io.out, rows, {false, true, true, false});
+    printSafeTable(io.out, rows, {false, true, true, false});
     io.out << diff->changes.size() << " changed file" << (diff->changes.size() == 1 ? "" : "s") << "\n";
     return 0;
 }

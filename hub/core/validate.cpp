@@ -102,41 +102,62 @@ bool isContentId(std::string_view id)
     return isCommitId(id) || isSha256(id);
 }
 
+namespace {
+/// The code point of a valid 2- or 3-byte UTF-8 sequence (0 for other lengths).
+uint32_t codePoint(std::string_view seq)
+{
+    const auto b = [&](size_t k) { return static_cast<uint32_t>(static_cast<unsigned char>(seq[k])); };
+    if (seq.size() == 2)
+        return ((b(0) & 0x1fu) << 6) | (b(1) & 0x3fu);
+    if (seq.size() == 3)
+        return ((b(0) & 0x0fu) << 12) | ((b(1) & 0x3fu) << 6) | (b(2) & 0x3fu);
+    return 0;
+}
+
+/// Code points that are not control characters yet change how a terminal or a text view shows
+/// what follows: C1 controls (CSI, OSC...), bidirectional marks, embeddings, overrides and
+/// isolates, and the BOM.
+bool invisibleControl(uint32_t cp)
+{
+    return (cp >= 0x80 && cp <= 0x9f) || cp == 0x061c || cp == 0x200e || cp == 0x200f ||
+           (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0xfeff;
+}
+} // namespace
+
 std::string escapeControls(std::string_view text, bool keepNewlines)
 {
     std::string out;
     out.reserve(text.size());
+    char buf[16];
     for (size_t i = 0; i < text.size();) {
         const auto c = static_cast<unsigned char>(text[i]);
         const size_t n = utf8Length(text, i);
-        if (c == '\\') {
-            out += "\\\\";
-        } else if (c == '\n') {
-            out += keepNewlines ? "\n" : "\\n";
-        } else if (c == '\r') {
-            out += "\\r";
-        } else if (c == '\t') {
-            out += "\\t";
-        } else if (c < 0x20 || c == 0x7f || n == 0) {
-            char buf[8];
+        if (n == 0) {
             std::snprintf(buf, sizeof buf, "\\x%02x", c);
             out += buf;
-        } else if (n > 1) {
-            // C1 controls (U+0080..U+009F) are terminal escapes too.
-            const auto d = static_cast<unsigned char>(text[i + 1]);
-            if (n == 2 && c == 0xc2 && d >= 0x80 && d <= 0x9f) {
-                char buf[12];
-                std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(d));
-                out += buf;
-            } else {
-                out.append(text.substr(i, n));
-            }
-            i += n;
+            ++i;
             continue;
-        } else {
-            out += static_cast<char>(c);
         }
-        i += n == 0 ? 1 : n;
+        if (c < 0x20 || c == 0x7f) {
+            if (keepNewlines && (c == '\n' || c == '\t'))
+                out += static_cast<char>(c);
+            else if (c == '\n')
+                out += "\\n";
+            else if (c == '\t')
+                out += "\\t";
+            else if (c == '\r')
+                out += "\\r";
+            else {
+                std::snprintf(buf, sizeof buf, "\\x%02x", c);
+                out += buf;
+            }
+        } else if (const uint32_t cp = codePoint(text.substr(i, n)); invisibleControl(cp)) {
+            std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(cp));
+            out += buf;
+        } else {
+            out.append(text.substr(i, n));
+        }
+        i += n;
     }
     return out;
 }

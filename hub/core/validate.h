@@ -34,9 +34,10 @@ inline bool isSafeServerPath(std::string_view path)
 /// (64 hex), lowercase.
 bool isContentId(std::string_view id);
 
-/// `text` with every control character, backslash and invalid UTF-8 byte made visible ("\x1b",
-/// "\n", "\\"), for showing a server-given name on a terminal or in a log line. Printable UTF-8
-/// stays as it is. With keepNewlines, '\n' passes (for multi-line messages written by us).
+/// `text` made safe to print: control characters (ESC, BEL, CR...), C1 controls, bidirectional
+/// overrides and bytes that are not UTF-8 become visible escapes ("\x1b", "\r", "\u202e"), so a
+/// name from a server can never move the cursor, recolour or retitle a terminal. Printable UTF-8
+/// stays as it is. With keepNewlines, '\n' and '\t' pass (multi-line messages, comment bodies).
 std::string escapeControls(std::string_view text, bool keepNewlines = false);
 
 } // namespace hub

@@ -46,7 +46,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     require(!hasControl(shown));
     const std::string multi = hub::escapeControls(text, true);
     for (char c : multi)
-        require(c == '\n' || !(static_cast<unsigned char>(c) < 0x20 || c == 0x7f));
+        require(c == '\n' || c == '\t' || !(static_cast<unsigned char>(c) < 0x20 || c == 0x7f));
     (void)hub::isContentId(text);
     return 0;
 }
