@@ -66,4 +66,39 @@ MetricTable buildMetricTable(const std::vector<CardVersion> &versions)
     return table;
 }
 
+std::vector<MetricChange> compareMetricVersions(const MetricTable &table, size_t from, size_t to)
+{
+    std::vector<MetricChange> out;
+    const size_t n = table.versions.size();
+    if (from >= n || to >= n)
+        return out;
+    for (const MetricSeries &s : table.series) {
+        if (s.values.size() != n || s.texts.size() != n)
+            continue;
+        const bool had = !s.texts[from].empty() || s.values[from].has_value();
+        const bool has = !s.texts[to].empty() || s.values[to].has_value();
+        if (!had && !has)
+            continue;
+        MetricChange c;
+        c.label = s.label;
+        c.metric = s.metric;
+        c.dataset = s.dataset;
+        c.before = s.values[from];
+        c.after = s.values[to];
+        c.beforeText = s.texts[from];
+        c.afterText = s.texts[to];
+        if (!had)
+            c.kind = MetricChange::Kind::Added;
+        else if (!has)
+            c.kind = MetricChange::Kind::Removed;
+        else if (c.before && c.after) {
+            c.delta = *c.after - *c.before;
+            c.kind = *c.before == *c.after ? MetricChange::Kind::Unchanged : MetricChange::Kind::Changed;
+        } else
+            c.kind = c.beforeText == c.afterText ? MetricChange::Kind::Unchanged : MetricChange::Kind::Rewritten;
+        out.push_back(std::move(c));
+    }
+    return out;
+}
+
 } // namespace hub

@@ -50,4 +50,28 @@ struct MetricTable {
 /// first wins and a warning says so.
 MetricTable buildMetricTable(const std::vector<CardVersion> &versions);
 
+/// One metric of two cards side by side (a pull request's card against its target branch's).
+struct MetricChange {
+    enum class Kind {
+        Unchanged, ///< the same value in both
+        Changed,   ///< both numbers, different: `delta` = after - before
+        Added,     ///< only the second card has it
+        Removed,   ///< only the first card has it
+        Rewritten, ///< different, and at least one is text ("88 %"), so no delta
+    };
+    Kind kind = Kind::Unchanged;
+    std::string label; ///< as MetricSeries::label
+    std::string metric;
+    std::string dataset;
+    std::optional<double> before;
+    std::optional<double> after;
+    std::string beforeText; ///< as written, "" when absent
+    std::string afterText;
+    double delta = 0; ///< Changed only
+};
+
+/// The metrics of versions `from` and `to` of `table`, in the table's series order; a series
+/// neither version has is left out. Out-of-range indices give an empty list.
+std::vector<MetricChange> compareMetricVersions(const MetricTable &table, size_t from, size_t to);
+
 } // namespace hub

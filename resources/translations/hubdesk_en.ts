@@ -236,6 +236,54 @@
     </message>
 </context>
 <context>
+    <name>hubui::MainWindow</name>
+    <message numerus="yes">
+        <source>%1 · %n+ PR(s)</source>
+        <translation>
+            <numerusform>%1 · %n+ PR</numerusform>
+            <numerusform>%1 · %n+ PRs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n PR(s)</source>
+        <translation>
+            <numerusform>%1 · %n PR</numerusform>
+            <numerusform>%1 · %n PRs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open pull request(s), in %1 repo(s) of %2</source>
+        <translation>
+            <numerusform>%n open pull request, in %1 repo of %2</numerusform>
+            <numerusform>%n open pull requests, in %1 repos of %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n open pull request(s)</source>
+        <translation>
+            <numerusform>%1, %n open pull request</numerusform>
+            <numerusform>%1, %n open pull requests</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>hubui::PullRequestMetrics</name>
+    <message numerus="yes">
+        <source>The %n evaluation result(s) of the card are the same as on %1.</source>
+        <translation>
+            <numerusform>The %n evaluation result of the card are the same as on %1.</numerusform>
+            <numerusform>The %n evaluation results of the card are the same as on %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n evaluation result(s) differ from %2. Whether a change is better depends on the metric (an error rate is better when lower).</source>
+        <translation>
+            <numerusform>%1 of %n evaluation result differ from %2. Whether a change is better depends on the metric (an error rate is better when lower).</numerusform>
+            <numerusform>%1 of %n evaluation results differ from %2. Whether a change is better depends on the metric (an error rate is better when lower).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>hubui::RepoPage</name>
     <message numerus="yes">
         <source>%n like(s)</source>

@@ -4,6 +4,7 @@
 #include "hub/card/metricseries.h"
 
 #include <QTest>
+#include <cmath>
 
 #include <string>
 
@@ -292,6 +293,46 @@ private slots:
         QCOMPARE(t.warnings.size(), size_t(2));
         QVERIFY(t.warnings[0].starts_with("old: "));
         QVERIFY(t.warnings[1].starts_with("new: "));
+    }
+
+    void metricChanges_comparePullRequestCardWithTarget()
+    {
+        auto card = [](const std::string &metrics) {
+            return "---\nmodel-index:\n- name: m\n  results:\n  - task: {type: object-detection}\n"
+                   "    dataset: {type: iam, name: IAM-DB, split: test}\n    metrics:\n" +
+                   metrics + "---\n# Card\n";
+        };
+        const MetricTable t = buildMetricTable({{"main", "",
+                                                 card("    - {type: f1, name: F1, value: 0.912}\n"
+                                                      "    - {type: precision, value: 0.9}\n"
+                                                      "    - {type: recall, value: 88 %}\n"
+                                                      "    - {type: iou, value: 0.5}\n")},
+                                                {"refs/pr/4", "",
+                                                 card("    - {type: f1, name: F1, value: 0.931}\n"
+                                                      "    - {type: precision, value: 0.9}\n"
+                                                      "    - {type: recall, value: 90 %}\n"
+                                                      "    - {type: cer, value: 0.07}\n")}});
+        const auto changes = compareMetricVersions(t, 0, 1);
+        QCOMPARE(changes.size(), size_t(5));
+        using K = MetricChange::Kind;
+        QCOMPARE(changes[0].label, std::string("F1 \u2014 IAM-DB (test)"));
+        QVERIFY(changes[0].kind == K::Changed);
+        QVERIFY(std::abs(changes[0].delta - 0.019) < 1e-9);
+        QCOMPARE(changes[0].beforeText, std::string("0.912"));
+        QVERIFY(changes[1].kind == K::Unchanged);
+        QVERIFY(changes[2].kind == K::Rewritten); // text values: no delta, still a change
+        QCOMPARE(changes[2].afterText, std::string("90 %"));
+        QVERIFY(changes[3].kind == K::Removed);
+        QVERIFY(!changes[3].after);
+        QVERIFY(changes[4].kind == K::Added);
+        QCOMPARE(*changes[4].after, 0.07);
+        QVERIFY(compareMetricVersions(t, 0, 2).empty()); // out of range
+        // A card without results on one side: everything is added.
+        const MetricTable none =
+            buildMetricTable({{"main", "", "# no metadata\n"}, {"pr", "", card("    - {type: f1, value: 1}\n")}});
+        const auto added = compareMetricVersions(none, 0, 1);
+        QCOMPARE(added.size(), size_t(1));
+        QVERIFY(added[0].kind == K::Added);
     }
 
     void images_findsMarkdownAndHtmlReferences()

@@ -1,4 +1,5 @@
 #include "ui/community/communityview.h"
+#include "ui/community/pullrequestcounts.h"
 
 #include "ui/community/discussionlistmodel.h"
 #include "ui/community/discussionview.h"
@@ -96,6 +97,7 @@ CommunityView::CommunityView(AppContext &context, QWidget *parent)
     connect(m_view, &QTreeView::activated, this, &CommunityView::openRow);
     connect(m_model, &DiscussionListModel::loaded, this, [this] {
         updateSummary();
+        pullRequestCountsFor(m_context)->set(m_repo, m_model->openPullRequestCount()); // the sidebar's count
         emit openPullRequestCountChanged(m_model->openPullRequestCount());
     });
     connect(m_model, &DiscussionListModel::loadFailed, this, [this](const hub::HubError &error) {
@@ -112,6 +114,7 @@ CommunityView::CommunityView(AppContext &context, QWidget *parent)
     connect(m_discussion, &DiscussionView::backRequested, this, &CommunityView::showList);
     connect(m_discussion, &DiscussionView::changed, m_model, &DiscussionListModel::reload);
     connect(m_discussion, &DiscussionView::merged, this, &CommunityView::branchMoved);
+    connect(m_discussion, &DiscussionView::openFilesRequested, this, &CommunityView::openFilesRequested);
 }
 
 CommunityView::~CommunityView() = default;

@@ -54,6 +54,8 @@ signals:
     void openPullRequestCountChanged(int count);
     /// A pull request was merged from this tab: `branch` has a new commit.
     void branchMoved(const QString &branch);
+    /// Show the files of `revision` (a pull request's refs/pr/N) in the Files tab.
+    void openFilesRequested(const QString &revision);
 
 private:
     void updateSummary();

@@ -3,6 +3,7 @@
 #include "ui/community/confirmactiondialog.h"
 #include "ui/community/conversationdocument.h"
 #include "ui/community/discussionlistmodel.h"
+#include "ui/community/prmetrics.h"
 #include "ui/community/safetextbrowser.h"
 #include "ui/community/statuschipdelegate.h"
 #include "ui/compare/comparisonwidget.h"
@@ -10,13 +11,16 @@
 #include "ui/core/format.h"
 #include "ui/core/loadstatewidget.h"
 
+#include <QDesktopServices>
 #include <QHBoxLayout>
 #include <QInputDialog>
 #include <QLabel>
+#include <QPalette>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QShortcut>
 #include <QTabWidget>
+#include <QUrl>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -43,12 +47,15 @@ QString joinFiles(const std::vector<std::string> &files)
 
 DiscussionView::DiscussionView(AppContext &context, QWidget *parent)
     : QWidget(parent), m_context(context), m_title(new QLabel), m_status(new QLabel), m_meta(new QLabel),
-      m_notice(new QLabel), m_conflict(new QLabel), m_back(new QPushButton(tr("← All pull requests and &discussions"))),
-      m_merge(new QPushButton(tr("&Merge…"))), m_close(new QPushButton(tr("C&lose…"))),
-      m_reopen(new QPushButton(tr("R&eopen…"))), m_refresh(new QPushButton(tr("Refres&h"))),
-      m_rename(new QPushButton(tr("Re&name…"))), m_download(new QPushButton(tr("Do&wnload"))), m_tabs(new QTabWidget),
+      m_notice(new QLabel), m_conflict(new QLabel), m_conflictBox(new QWidget),
+      m_openFiles(new QPushButton(tr("Open its &files"))),
+      m_back(new QPushButton(tr("← All pull requests and &discussions"))), m_merge(new QPushButton(tr("&Merge…"))),
+      m_close(new QPushButton(tr("C&lose…"))), m_reopen(new QPushButton(tr("R&eopen…"))),
+      m_refresh(new QPushButton(tr("Refres&h"))), m_rename(new QPushButton(tr("Re&name…"))),
+      m_download(new QPushButton(tr("Do&wnload"))), m_addFiles(new QPushButton(tr("&Add files…"))),
+      m_web(new QPushButton(tr("Web pa&ge"))), m_dropHint(new QLabel), m_tabs(new QTabWidget),
       m_conversation(new SafeTextBrowser), m_commentBox(new QPlainTextEdit), m_comment(new QPushButton(tr("&Comment"))),
-      m_files(new ComparisonWidget(context)), m_filesNote(new QLabel)
+      m_files(new ComparisonWidget(context)), m_filesNote(new QLabel), m_metrics(new PullRequestMetrics(context))
 {
     QFont tf = m_title->font();
     tf.setPointSizeF(tf.pointSizeF() * 1.25);
@@ -66,10 +73,19 @@ DiscussionView::DiscussionView(AppContext &context, QWidget *parent)
         l->setWordWrap(true);
         l->setTextInteractionFlags(Qt::TextSelectableByMouse);
         l->setMargin(6);
-        l->hide();
     }
+    m_notice->hide(); // the conflict label is shown and hidden with its box
     m_notice->setAccessibleName(tr("Result of the last action"));
     m_conflict->setAccessibleName(tr("Merge conflicts"));
+    m_openFiles->setAccessibleName(tr("Open the pull request's files to fix the conflicts"));
+    m_openFiles->setToolTip(tr("Show the files of this pull request's revision in the Files tab"));
+    {
+        auto *cl = new QHBoxLayout(m_conflictBox);
+        cl->setContentsMargins(0, 0, 0, 0);
+        cl->addWidget(m_conflict, 1);
+        cl->addWidget(m_openFiles, 0, Qt::AlignVCenter);
+        m_conflictBox->hide();
+    }
     m_conflict->setStyleSheet(QStringLiteral("QLabel { background: #fff1e5; color: #7a2e00; border: 1px solid #f0b27a; "
                                              "border-radius: 4px; }"));
     m_back->setAccessibleName(tr("Back to all pull requests and discussions"));
@@ -80,6 +96,20 @@ DiscussionView::DiscussionView(AppContext &context, QWidget *parent)
     m_rename->setAccessibleName(tr("Change the title"));
     m_download->setAccessibleName(tr("Download this pull request's revision"));
     m_download->setToolTip(tr("Download the files of this pull request (refs/pr/N) into the cache, to try them"));
+    m_addFiles->setAccessibleName(tr("Add files to this pull request"));
+    m_addFiles->setToolTip(tr("Commit files onto this pull request's revision (refs/pr/N); you can also drop files "
+                              "or folders onto this window"));
+    m_web->setAccessibleName(tr("Open this conversation on the Hub's web site"));
+    m_web->setToolTip(tr("Open this conversation in your web browser"));
+    m_dropHint->setTextFormat(Qt::PlainText);
+    m_dropHint->setWordWrap(true);
+    m_dropHint->setAccessibleName(tr("Drop hint"));
+    {
+        QPalette muted = m_dropHint->palette(); // follows the theme (dark or light)
+        muted.setColor(QPalette::WindowText, muted.color(QPalette::PlaceholderText));
+        m_dropHint->setPalette(muted);
+    }
+    m_dropHint->hide();
     m_conversation->setAccessibleName(tr("Conversation"));
     m_commentBox->setAccessibleName(tr("New comment"));
     m_commentBox->setTabChangesFocus(true);
@@ -97,7 +127,9 @@ DiscussionView::DiscussionView(AppContext &context, QWidget *parent)
     actions->addWidget(m_back);
     actions->addStretch(1);
     actions->addWidget(m_refresh);
+    actions->addWidget(m_web);
     actions->addWidget(m_download);
+    actions->addWidget(m_addFiles);
     actions->addWidget(m_rename);
     actions->addWidget(m_reopen);
     actions->addWidget(m_close);
@@ -120,6 +152,9 @@ DiscussionView::DiscussionView(AppContext &context, QWidget *parent)
     fl->addWidget(m_files, 1);
     m_tabs->addTab(conversationPage, tr("Conversation"));
     m_tabs->addTab(filesPage, tr("Files changed"));
+    m_tabs->addTab(m_metrics, tr("Metrics"));
+    m_tabs->setTabToolTip(MetricsTab, tr("The evaluation results of this pull request's model card next to the "
+                                         "target branch's"));
 
     auto *content = new QWidget;
     auto *layout = new QVBoxLayout(content);
@@ -127,7 +162,8 @@ DiscussionView::DiscussionView(AppContext &context, QWidget *parent)
     layout->addLayout(actions);
     layout->addLayout(head);
     layout->addWidget(m_meta);
-    layout->addWidget(m_conflict);
+    layout->addWidget(m_dropHint);
+    layout->addWidget(m_conflictBox);
     layout->addWidget(m_notice);
     layout->addWidget(m_tabs, 1);
     m_state = new LoadStateWidget(content, this);
@@ -148,6 +184,8 @@ DiscussionView::DiscussionView(AppContext &context, QWidget *parent)
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
         if (index == FilesTab)
             loadFilesChanged();
+        else if (index == MetricsTab)
+            loadMetrics();
     });
     connect(m_comment, &QPushButton::clicked, this, &DiscussionView::sendComment);
     auto *ctrlEnter = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), m_commentBox);
@@ -157,6 +195,19 @@ DiscussionView::DiscussionView(AppContext &context, QWidget *parent)
     connect(m_merge, &QPushButton::clicked, this, &DiscussionView::confirmMerge);
     connect(m_rename, &QPushButton::clicked, this, &DiscussionView::askRename);
     connect(m_download, &QPushButton::clicked, this, &DiscussionView::downloadRevision);
+    connect(m_web, &QPushButton::clicked, this, [this] {
+        QDesktopServices::openUrl(QUrl(m_context.endpoint() + u'/' +
+                                       qstr(std::string(hub::repoTypeUrlPrefix(m_repo.type)) + m_repo.id.str()) +
+                                       QStringLiteral("/discussions/%1").arg(m_num)));
+    });
+    connect(m_openFiles, &QPushButton::clicked, this, [this] {
+        if (m_details && m_details->isPullRequest)
+            emit openFilesRequested(qstr(m_details->gitReference()));
+    });
+    connect(m_addFiles, &QPushButton::clicked, this, [this] {
+        if (const QString rev = uploadRevision(); !rev.isEmpty())
+            emit addFilesRequested(m_repo, rev);
+    });
     connect(m_close, &QPushButton::clicked, this, [this] { confirmStatus(QStringLiteral("closed")); });
     connect(m_reopen, &QPushButton::clicked, this, [this] { confirmStatus(QStringLiteral("open")); });
     connect(&m_context, &AppContext::sessionChanged, this, &DiscussionView::updateActions);
@@ -173,6 +224,7 @@ void DiscussionView::cancel()
 {
     m_job.cancel();
     m_files->cancel();
+    m_metrics->cancel();
 }
 
 void DiscussionView::open(const hub::RepoRef &repo, int num)
@@ -262,7 +314,9 @@ void DiscussionView::showDetails(hub::DiscussionDetails d, const QString &base, 
     if (m_head.isEmpty())
         m_head = qstr(det.gitReference());
     m_filesLoaded = false;
+    m_metricsLoaded = false;
     m_tabs->setTabVisible(FilesTab, det.isPullRequest);
+    m_tabs->setTabVisible(MetricsTab, det.isPullRequest);
     if (!baseError.isEmpty()) {
         m_filesNote->setText(tr("The files changed cannot be shown: %1").arg(baseError));
         m_filesNote->show();
@@ -273,6 +327,8 @@ void DiscussionView::showDetails(hub::DiscussionDetails d, const QString &base, 
     updateActions();
     if (m_tabs->currentIndex() == FilesTab)
         loadFilesChanged();
+    else if (m_tabs->currentIndex() == MetricsTab)
+        loadMetrics();
     emit loaded();
 }
 
@@ -284,10 +340,24 @@ void DiscussionView::loadFilesChanged()
     m_files->load(m_repo, m_base, m_head);
 }
 
+void DiscussionView::loadMetrics()
+{
+    if (!m_details || !m_details->isPullRequest || m_metricsLoaded)
+        return;
+    m_metricsLoaded = true;
+    // A merged pull request is part of its target: its card is compared with the one it started from.
+    const QString branch =
+        qstr(m_details->targetBranchName().empty() ? std::string("main") : m_details->targetBranchName());
+    if (m_details->status == "merged" && !m_base.isEmpty())
+        m_metrics->load(m_repo, m_base, m_head, tr("%1 before the merge").arg(branch));
+    else
+        m_metrics->load(m_repo, branch, m_head);
+}
+
 void DiscussionView::showConflicts(const std::vector<std::string> &files, bool unlisted)
 {
     if (!m_details || !m_details->isOpen() || (files.empty() && !unlisted)) {
-        m_conflict->hide();
+        m_conflictBox->hide();
         return;
     }
     const QString branch =
@@ -300,7 +370,14 @@ void DiscussionView::showConflicts(const std::vector<std::string> &files, bool u
                  "the pull request's revision %4, then merge.")
                   .arg(joinFiles(files), branch, files.size() == 1 ? tr("that file") : tr("those files"),
                        qstr(m_details->gitReference())));
-    m_conflict->show();
+    m_conflictBox->show();
+}
+
+QString DiscussionView::uploadRevision() const
+{
+    if (!m_details || !m_details->isPullRequest || !m_details->isOpen() || m_details->num != m_num)
+        return {};
+    return qstr(m_details->gitReference());
 }
 
 bool DiscussionView::canWrite() const
@@ -338,8 +415,19 @@ void DiscussionView::updateActions()
     m_rename->setVisible(have);
     m_rename->setEnabled(!busy && (write || mine));
     m_rename->setToolTip(write || mine ? tr("Change the title") : who);
+    m_web->setVisible(have && !m_context.isSandbox()); // the sandbox serves no web pages
     m_download->setVisible(have && pr);
     m_download->setEnabled(!busy);
+    // Anyone signed in may push to a pull request they can comment on (the Hub decides); a closed
+    // or merged one is reopened first.
+    const bool canAdd = pr && open && signedIn;
+    m_addFiles->setVisible(pr && open);
+    m_addFiles->setEnabled(!busy && canAdd);
+    m_dropHint->setVisible(pr && open);
+    m_dropHint->setText(canAdd ? tr("Drop files or folders onto this window to add them to this pull request (a new "
+                                    "commit on %1).")
+                                     .arg(qstr(m_details->gitReference()))
+                               : tr("Sign in (Account menu) to add files to this pull request."));
     m_close->setToolTip(write || mine ? tr("Close without merging") : who);
     m_reopen->setToolTip(write || mine ? tr("Open it again") : who);
 

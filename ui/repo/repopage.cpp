@@ -94,6 +94,10 @@ RepoPage::RepoPage(AppContext &context, QWidget *parent)
             setRevision(m_revision);
         }
     });
+    connect(m_community, &CommunityView::openFilesRequested, this, [this](const QString &revision) {
+        setRevision(revision);
+        showTab(FilesTab);
+    });
     connect(m_community, &CommunityView::openPullRequestCountChanged, this, [this](int open) {
         m_tabs->setTabText(CommunityTab, open > 0 ? tr("Community (%1)").arg(open) : tr("Community"));
         m_tabs->setTabToolTip(CommunityTab, open >= 0 ? tr("%n open pull request(s)", nullptr, open)

@@ -2,6 +2,7 @@
 
 #include "ui/browser/repobrowserpage.h"
 #include "ui/browser/repolistmodel.h"
+#include "ui/community/pullrequestcounts.h"
 #include "ui/core/appcontext.h"
 #include "ui/core/pageregistry.h"
 #include "ui/core/settings.h"
@@ -146,6 +147,7 @@ MainWindow::MainWindow(AppContext &context, const PageRegistry &registry, QWidge
     connect(&m_context, &AppContext::openRepoRequested, this, &MainWindow::openRepo);
     connect(m_repoPage, &RepoPage::backRequested, this, [this] { m_stack->setCurrentWidget(m_browser); });
     connect(&m_context, &AppContext::sessionChanged, this, &MainWindow::updateSession);
+    connect(pullRequestCountsFor(m_context), &PullRequestCounts::changed, this, &MainWindow::updateNamespaceCounts);
     connect(&m_context, &AppContext::downloadFinished, this, [this](const hub::JobSnapshot &job) {
         const QString repo = QString::fromStdString(job.repo.id.str());
         statusBar()->showMessage(
@@ -216,16 +218,40 @@ void MainWindow::rebuildNamespaces()
 {
     qDeleteAll(m_namespaces->takeChildren());
     for (const QString &ns : m_context.namespaces()) {
-        auto *item = makeItem(m_namespaces, ns, NamespaceItem, ns);
-        if (ns == m_context.session().user)
-            item->setToolTip(0, tr("You"));
-        else if (m_context.session().orgs.contains(ns))
-            item->setToolTip(0, tr("An organisation you belong to"));
-        else
-            item->setToolTip(0, tr("A namespace you added"));
+        makeItem(m_namespaces, ns, NamespaceItem, ns); // tool tip and count: updateNamespaceCounts()
     }
     makeItem(m_namespaces, tr("Add a namespace…"), AddNamespaceItem, {});
     m_namespaces->setExpanded(true);
+    updateNamespaceCounts();
+    // Open pull requests are what a maintainer looks for first: count them in the background.
+    if (m_context.session().online())
+        for (const QString &ns : m_context.namespaces())
+            pullRequestCountsFor(m_context)->count(ns);
+}
+
+void MainWindow::updateNamespaceCounts()
+{
+    const PullRequestCounts *counts = pullRequestCountsFor(m_context);
+    for (int i = 0; i < m_namespaces->childCount(); ++i) {
+        QTreeWidgetItem *item = m_namespaces->child(i);
+        if (item->data(0, KindRole).toInt() != NamespaceItem)
+            continue;
+        const QString ns = item->data(0, ValueRole).toString();
+        const int open = counts->openIn(ns);
+        item->setText(0, open <= 0                  ? ns
+                         : counts->isLowerBound(ns) ? tr("%1 · %n+ PR(s)", nullptr, open).arg(ns)
+                                                    : tr("%1 · %n PR(s)", nullptr, open).arg(ns));
+        QString tip = ns == m_context.session().user          ? tr("You")
+                      : m_context.session().orgs.contains(ns) ? tr("An organisation you belong to")
+                                                              : tr("A namespace you added");
+        if (open > 0)
+            tip += u'\n' + tr("%n open pull request(s), in %1 repo(s) of %2", nullptr, open)
+                               .arg(counts->reposWithOpenIn(ns))
+                               .arg(ns);
+        item->setToolTip(0, tip);
+        item->setData(0, Qt::AccessibleTextRole,
+                      open > 0 ? tr("%1, %n open pull request(s)", nullptr, open).arg(ns) : ns);
+    }
 }
 
 void MainWindow::sidebarActivated(QTreeWidgetItem *item)

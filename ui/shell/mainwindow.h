@@ -48,6 +48,8 @@ protected:
 private:
     void updateSession();
     void rebuildNamespaces();
+    /// Puts the open pull request counts next to the namespaces ("PellelNitram · 1 PR").
+    void updateNamespaceCounts();
     void sidebarActivated(QTreeWidgetItem *item);
     void addNamespace();
 

@@ -2,6 +2,7 @@
 #include "ui/core/plaintext.h"
 
 #include "ui/community/communityview.h"
+#include "ui/community/discussionview.h"
 #include "ui/core/appcontext.h"
 #include "ui/core/pageregistry.h"
 #include "ui/history/commitlistmodel.h"
@@ -10,6 +11,7 @@
 #include "ui/transfers/pages.h"
 #include "ui/transfers/transferspage.h"
 #include "ui/upload/uploadcontroller.h"
+#include "ui/upload/uploaddialog.h"
 #include "ui/upload/uploaddropfilter.h"
 #include "ui/upload/uploadresultbanner.h"
 
@@ -20,6 +22,7 @@
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTreeView>
 
 namespace hubui {
@@ -36,12 +39,19 @@ std::optional<hub::RepoRef> openRepo(QMainWindow *window)
     return page->repo();
 }
 
-/// The branch the repo page shows, or main when it shows a tag or a commit.
+/// Where files dropped on the window go: the open pull request the Community tab shows
+/// (refs/pr/N), else the branch (or pull request revision) the repo page shows, else main.
 QString openBranch(QMainWindow *window)
 {
     auto *page = window->findChild<RepoPage *>();
     if (!page)
         return QStringLiteral("main");
+    if (page->tabs()->currentIndex() == RepoPage::CommunityTab && page->community()->isShowingDiscussion()) {
+        if (const QString rev = page->community()->discussion()->uploadRevision(); !rev.isEmpty())
+            return rev;
+    }
+    if (UploadDialog::isPullRequestRevision(page->revision()))
+        return page->revision();
     for (const hub::GitRef &b : page->refs().branches) {
         if (QString::fromStdString(b.name) == page->revision())
             return page->revision();
@@ -156,6 +166,14 @@ void registerPages_upload(PageRegistry &registry)
             QObject::connect(
                 transfers, &TransfersPage::showPullRequestRequested, window,
                 [window](const QString &repoKey, int number) { showPullRequest(window, repoKey, number); });
+        if (auto *page = window->findChild<RepoPage *>()) // "Add files…" on an open pull request
+            QObject::connect(page->community()->discussion(), &DiscussionView::addFilesRequested, window,
+                             [window, controller](const hub::RepoRef &repo, const QString &revision) {
+                                 const QStringList files = QFileDialog::getOpenFileNames(
+                                     window, QObject::tr("Files to add to pull request #%1").arg(revision.mid(8)));
+                                 if (!files.isEmpty())
+                                     controller->startUpload(repo, files, window, revision);
+                             });
         auto *filter = new UploadDropFilter(
             controller, [window] { return openRepo(window); }, window);
         filter->setCurrentBranch([window] { return openBranch(window); });
@@ -173,10 +191,13 @@ void registerPages_upload(PageRegistry &registry)
                 [window](const UploadOutcome &o) { showPullRequest(window, o.repoKey, pullRequestNumberOf(o.url)); });
             // The pull request just opened is what the uploader wants to see next, if they are
             // still on that repo: open it there at once.
+            // Files added to an existing pull request (refs/pr/N): show it again with the new commit.
             const auto shown = openRepo(window);
-            if (outcome.pullRequest && shown && repoOfKey(outcome.repoKey) &&
+            const bool addedToPr = UploadDialog::isPullRequestRevision(outcome.branch);
+            if ((outcome.pullRequest || addedToPr) && shown && repoOfKey(outcome.repoKey) &&
                 shown->id == repoOfKey(outcome.repoKey)->id && shown->type == repoOfKey(outcome.repoKey)->type)
-                showPullRequest(window, outcome.repoKey, pullRequestNumberOf(outcome.url));
+                showPullRequest(window, outcome.repoKey,
+                                addedToPr ? outcome.branch.mid(8).toInt() : pullRequestNumberOf(outcome.url));
         });
         QObject::connect(controller, &UploadController::uploadFailed, window,
                          [window](const QString &repo, const QString &message) {

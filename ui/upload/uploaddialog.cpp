@@ -28,6 +28,16 @@ QString qs(const std::string &s)
 }
 } // namespace
 
+bool UploadDialog::isPullRequestRevision(const QString &revision)
+{
+    if (!revision.startsWith(QStringLiteral("refs/pr/")) || revision.size() == 8)
+        return false;
+    for (QChar c : revision.mid(8))
+        if (!c.isDigit())
+            return false;
+    return true;
+}
+
 QString UploadDialog::defaultMessage(size_t files)
 {
     // This text becomes the commit title on the Hub: spell the plural out, never "file(s)".
@@ -46,12 +56,17 @@ UploadDialog::UploadDialog(UploadService *service, hub::RepoRef repo, std::vecto
     const QString repoName = qs(std::string(hub::repoTypeName(m_repo.type)) + "/" + m_repo.id.str());
     setWindowTitle(tr("Upload to %1").arg(repoName));
 
+    if (isPullRequestRevision(branch))
+        setWindowTitle(tr("Add files to pull request #%1 of %2").arg(branch.mid(8), repoName));
+
     auto *who = plainLabel(this);
     who->setWordWrap(true);
     who->setAccessibleName(tr("Account that uploads"));
-    who->setText(m_canWrite
-                     ? tr("Uploading to %1 as %2.").arg(repoName, actingAs)
-                     : tr("You are not signed in. Sign in with a token that can write to %1 first.").arg(repoName));
+    who->setText(!m_canWrite
+                     ? tr("You are not signed in. Sign in with a token that can write to %1 first.").arg(repoName)
+                 : isPullRequestRevision(branch)
+                     ? tr("Adding a commit to pull request #%1 of %2 as %3.").arg(branch.mid(8), repoName, actingAs)
+                     : tr("Uploading to %1 as %2.").arg(repoName, actingAs));
 
     m_branch->setEditable(true);
     m_branch->addItem(branch);
@@ -264,8 +279,15 @@ void UploadDialog::updateButtons()
 {
     const bool ready = !m_planning && !m_checking && m_canWrite && !m_model->plan().hasErrors() &&
                        m_model->plan().filesToSend > 0 && !m_message->text().trimmed().isEmpty();
+    // Adding to an existing pull request (refs/pr/N) is a commit on it, never a new pull request.
+    const bool toPullRequest = isPullRequestRevision(m_branch->currentText().trimmed());
+    if (toPullRequest && m_pr->isChecked())
+        m_pr->setChecked(false);
+    m_pr->setVisible(!toPullRequest);
     m_upload->setEnabled(ready);
-    m_upload->setText(m_pr->isChecked() ? tr("Open &pull request") : tr("&Upload"));
+    m_upload->setText(toPullRequest       ? tr("Add to &pull request")
+                      : m_pr->isChecked() ? tr("Open &pull request")
+                                          : tr("&Upload"));
 }
 
 } // namespace hubui

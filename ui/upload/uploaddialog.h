@@ -37,6 +37,8 @@ public:
     hub::UploadRequest request() const;
     const hub::UploadPlan &plan() const;
     static QString defaultMessage(size_t files);
+    /// refs/pr/N: the upload adds a commit to pull request N.
+    static bool isPullRequestRevision(const QString &revision);
 
     QComboBox *branchBox() const { return m_branch; }
     QLineEdit *messageEdit() const { return m_message; }

@@ -60,13 +60,18 @@ void UploadService::checkHead(const hub::RepoRef &repo, const QString &branch)
          name = branch.toStdString()](const std::shared_ptr<std::atomic<bool>> &cancel) -> std::pair<QString, QString> {
             hub::HubClient client(config);
             client.setCancelFlag(cancel);
-            auto refs = client.refs(repo);
+            // A pull request's revision (refs/pr/N) is listed apart from the branches.
+            const bool pullRequest = name.rfind("refs/pr/", 0) == 0;
+            auto refs = client.refs(repo, pullRequest);
             if (!refs)
                 return {QString(), QString::fromStdString(refs.error().message)};
-            for (const hub::GitRef &b : refs->branches) {
-                if (b.name == name)
+            for (const hub::GitRef &b : pullRequest ? refs->pullRequests : refs->branches) {
+                if (b.name == name || b.ref == name)
                     return {QString::fromStdString(b.targetCommit), QString()};
             }
+            if (pullRequest)
+                return {QString(),
+                        QString::fromStdString("The Hub has no " + name + ": the pull request may have been deleted.")};
             return {QString(), QString()}; // a new branch: no head yet
         },
         [this, branch](std::pair<QString, QString> r) {

@@ -10,6 +10,8 @@
 #include "ui/community/confirmactiondialog.h"
 #include "ui/community/discussionlistmodel.h"
 #include "ui/community/discussionview.h"
+#include "ui/community/prmetrics.h"
+#include "ui/community/pullrequestcounts.h"
 #include "ui/community/safetextbrowser.h"
 #include "ui/compare/changedfilesmodel.h"
 #include "ui/compare/comparisonwidget.h"
@@ -27,18 +29,25 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDropEvent>
+#include <QFile>
 #include <QFileInfo>
 #include <QInputDialog>
 #include <QLabel>
+#include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 #include <QTreeView>
+#include <QTreeWidget>
+#include <QUrl>
+#include <cmath>
 
 using namespace hubui;
 namespace demo = hub::sandbox::demo;
@@ -169,6 +178,36 @@ private slots:
         QVERIFY(community()->summaryLabel()->text().contains(QStringLiteral("1 open pull request")));
     }
 
+    void sidebar_countsOpenPullRequestsPerNamespace()
+    {
+        // Counted in the background over all of PellelNitram's repos at sign-in: only #4 of the word
+        // detector is open in the demo world.
+        auto *sidebar = m_window->findChild<QTreeWidget *>();
+        QVERIFY(sidebar);
+        auto namespaceItem = [sidebar](const QString &ns) -> QTreeWidgetItem * {
+            QTreeWidgetItem *top = sidebar->topLevelItem(0);
+            for (int i = 0; top && i < top->childCount(); ++i)
+                if (top->child(i)->text(0) == ns || top->child(i)->text(0).startsWith(ns + QStringLiteral(" · ")))
+                    return top->child(i);
+            return nullptr;
+        };
+        const QString ns = QString::fromLatin1(demo::kDemoOwnerUser);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            namespaceItem(ns) && namespaceItem(ns)->text(0).startsWith(ns + QStringLiteral(" · 1 PR")), 30000);
+        QVERIFY2(namespaceItem(ns)->toolTip(0).contains(QStringLiteral("in 1 repo")),
+                 qPrintable(namespaceItem(ns)->toolTip(0)));
+        QVERIFY(namespaceItem(ns)
+                    ->data(0, Qt::AccessibleTextRole)
+                    .toString()
+                    .contains(QStringLiteral("open pull request")));
+        // The Community tab of a repo reports its own count, fresher than the background one.
+        PullRequestCounts *counts = pullRequestCountsFor(*m_f.context);
+        counts->set(model(demo::kSimpleHtr), 2);
+        QTRY_VERIFY(namespaceItem(ns)->text(0).startsWith(ns + QStringLiteral(" · 3 PR")));
+        counts->set(model(demo::kSimpleHtr), 0);
+        QTRY_VERIFY(namespaceItem(ns)->text(0).startsWith(ns + QStringLiteral(" · 1 PR")));
+    }
+
     void filters_showClosedMergedAllAndKinds()
     {
         community()->filterButton(StatusFilter::Merged)->click();
@@ -222,6 +261,36 @@ private slots:
         QCOMPARE(changed, (QStringList{QStringLiteral("README.md"), QStringLiteral("config.json")}));
         QVERIFY(c.configChanged);
         QVERIFY(!c.weightsChanged);
+        d->tabs()->setCurrentIndex(DiscussionView::ConversationTab);
+    }
+
+    void openPr4_metricsTabComparesItsCardWithMain()
+    {
+        QVERIFY(openByClick(4));
+        DiscussionView *d = discussion();
+        PullRequestMetrics *m = d->metrics();
+        QVERIFY(d->tabs()->isTabVisible(DiscussionView::MetricsTab));
+        QSignalSpy loaded(m, &PullRequestMetrics::loaded);
+        d->tabs()->setCurrentIndex(DiscussionView::MetricsTab);
+        QVERIFY(loaded.wait(20000));
+        // main has v1.2.0's card (F1 0.88, precision 0.89, recall 0.87); the PR pushed v1.3.0's numbers.
+        const auto &changes = m->model()->changes();
+        QCOMPARE(changes.size(), size_t(3));
+        QCOMPARE(changes[0].metric, std::string("F1"));
+        QCOMPARE(changes[0].dataset, std::string("IAM Handwriting Database (test)"));
+        QCOMPARE(changes[0].beforeText, std::string("0.88"));
+        QCOMPARE(changes[0].afterText, std::string("0.89"));
+        QVERIFY(changes[0].kind == hub::MetricChange::Kind::Changed);
+        QVERIFY(std::abs(changes[0].delta - 0.01) < 1e-9);
+        QVERIFY(changes[1].delta < 0); // precision went down
+        QCOMPARE(m->model()->headerData(MetricChangeModel::Before, Qt::Horizontal).toString(),
+                 QStringLiteral("On main"));
+        QCOMPARE(m->model()->index(1, MetricChangeModel::Change).data().toString(),
+                 QStringLiteral("\u22120.01 (\u22121.1 %)"));
+        QVERIFY2(m->summaryLabel()->text().startsWith(QStringLiteral("3 of 3 evaluation result")),
+                 qPrintable(m->summaryLabel()->text()));
+        QVERIFY(m->table()->isVisible());
+        QVERIFY(!m->model()->index(0, MetricChangeModel::Change).data(Qt::AccessibleTextRole).toString().isEmpty());
         d->tabs()->setCurrentIndex(DiscussionView::ConversationTab);
     }
 
@@ -315,6 +384,11 @@ private slots:
         QVERIFY(!discussion()->mergeButton()->isEnabled());
         QCOMPARE(discussion()->statusLabel()->text(), QStringLiteral("Open"));
         QCOMPARE(*o.fetchSmallFile(repo, "main", "a.txt"), std::string("a from main\n"));
+        // The way forward: the pull request's own files, to fix a.txt there.
+        QVERIFY(discussion()->openFilesButton()->isVisible());
+        discussion()->openFilesButton()->click();
+        QCOMPARE(page()->tabs()->currentIndex(), int(RepoPage::FilesTab));
+        QCOMPARE(page()->revision(), QStringLiteral("refs/pr/%1").arg(n));
     }
 
     void uploadAsPullRequest_opensItInTheCommunityTab()
@@ -362,6 +436,62 @@ private slots:
         QCOMPARE(m_window->pages()->currentWidget(), page());
         QVERIFY(community()->isShowingDiscussion());
         QCOMPARE(discussion()->number(), number);
+    }
+
+    void dropOnOpenPullRequest_addsACommitToIt()
+    {
+        // The pull request the previous test opened on carbune: drop a file on it.
+        const auto repo = model(demo::kCarbune);
+        QVERIFY(openRepo(repo));
+        page()->showTab(RepoPage::CommunityTab);
+        QTRY_VERIFY_WITH_TIMEOUT(community()->model()->openPullRequestCount() >= 1, 20000);
+        int number = 0;
+        for (int r = 0; r < community()->model()->rowCount(); ++r) {
+            const QModelIndex idx = community()->model()->index(r, 0);
+            if (idx.data(DiscussionListModel::StatusRole).toString() == u"open")
+                number = std::max(number, idx.data(DiscussionListModel::NumberRole).toInt());
+        }
+        QVERIFY(number > 0);
+        QVERIFY(openByClick(number));
+        DiscussionView *d = discussion();
+        const QString ref = QStringLiteral("refs/pr/%1").arg(number);
+        QCOMPARE(d->uploadRevision(), ref);
+        QVERIFY(d->addFilesButton()->isVisible() && d->addFilesButton()->isEnabled());
+
+        QTemporaryDir files;
+        QFile f(files.filePath(QStringLiteral("review-notes.md")));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("Added during review\n");
+        f.close();
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(f.fileName())});
+        const QPoint at = m_window->rect().center();
+        QDragEnterEvent enter(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(m_window.get(), &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(m_window.get(), &drop);
+        UploadDialog *dialog = nullptr;
+        for (auto *c : m_window->findChildren<UploadDialog *>())
+            if (c->isVisible())
+                dialog = c;
+        QVERIFY(dialog);
+        QCOMPARE(dialog->branchBox()->currentText(), ref);
+        QVERIFY(dialog->windowTitle().contains(QStringLiteral("pull request #%1").arg(number)));
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog->isPlanning() && dialog->plan().files.size() == 1, 30000);
+        QVERIFY(!dialog->pullRequestBox()->isVisible()); // a commit on the PR, not a new PR
+        QCOMPARE(dialog->uploadButton()->text(), UploadDialog::tr("Add to &pull request"));
+        QVERIFY(dialog->uploadButton()->isEnabled());
+        const int before = d->details().events.size();
+        dialog->uploadButton()->click();
+        // The view shows the pushed commit once the upload is in (it reloads by itself).
+        QTRY_VERIFY_WITH_TIMEOUT(d->hasDetails() && int(d->details().events.size()) > before, 60000);
+        QVERIFY(d->conversation()->toPlainText().contains(UploadDialog::defaultMessage(1)));
+        QCOMPARE(d->number(), number);
+        auto onPr = owner().fetchSmallFile(repo, ref.toStdString(), "review-notes.md");
+        QVERIFY(onPr.ok());
+        QCOMPARE(*onPr, std::string("Added during review\n"));
+        QVERIFY(!owner().fetchSmallFile(repo, "main", "review-notes.md").ok()); // main did not move
     }
 
     void readOnlyAccount_mayCommentButNotMerge()
