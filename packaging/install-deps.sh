@@ -7,6 +7,7 @@
 # tests/packaging/dependency_closure.sh checks that this list covers everything the build and the
 # tests use (a "# test-tool: PROGRAM PACKAGE" line here declares one more program the tests run).
 # test-tool: tinyproxy tinyproxy-bin
+# test-tool: dbus-daemon dbus-daemon
 set -euo pipefail
 
 want_test=0
@@ -30,7 +31,8 @@ packages=(
 if [ "$want_test" = 1 ]; then
   # python3: resources/translations/update_en_plurals.py (the translations test); clang-format: the format check.
   # tinyproxy-bin: the proxy tests/net/test_net_proxy starts (the program only, no service).
-  packages+=(nodejs npm desktop-file-utils appstream help2man dpkg-dev file python3 clang-format tinyproxy-bin)
+  # dbus-daemon: the private session bus tests/ui/manage/tst_desktop starts (notifications, launcher progress).
+  packages+=(nodejs npm desktop-file-utils appstream help2man dpkg-dev file python3 clang-format tinyproxy-bin dbus-daemon)
 fi
 if [ "$want_print" = 1 ]; then
   echo "${packages[*]}"

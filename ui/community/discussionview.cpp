@@ -52,8 +52,8 @@ DiscussionView::DiscussionView(AppContext &context, QWidget *parent)
       m_back(new QPushButton(tr("← All pull requests and &discussions"))), m_merge(new QPushButton(tr("&Merge…"))),
       m_close(new QPushButton(tr("C&lose…"))), m_reopen(new QPushButton(tr("R&eopen…"))),
       m_refresh(new QPushButton(tr("Refres&h"))), m_rename(new QPushButton(tr("Re&name…"))),
-      m_download(new QPushButton(tr("Do&wnload"))), m_addFiles(new QPushButton(tr("&Add files…"))),
-      m_web(new QPushButton(tr("Web pa&ge"))), m_dropHint(new QLabel), m_tabs(new QTabWidget),
+      m_download(new QPushButton(tr("Do&wnload"))), m_addFiles(new QPushButton(tr("Add f&iles…"))),
+      m_web(new QPushButton(tr("We&b page"))), m_dropHint(new QLabel), m_tabs(new QTabWidget),
       m_conversation(new SafeTextBrowser), m_commentBox(new QPlainTextEdit), m_comment(new QPushButton(tr("&Comment"))),
       m_files(new ComparisonWidget(context)), m_filesNote(new QLabel), m_metrics(new PullRequestMetrics(context))
 {

@@ -2,6 +2,7 @@
 
 #include "ui/core/appcontext.h"
 #include "ui/core/pageregistry.h"
+#include "ui/transfers/desktopintegration.h"
 #include "ui/transfers/transferadapter.h"
 #include "ui/transfers/transfernotifier.h"
 #include "ui/transfers/transferspage.h"
@@ -51,8 +52,12 @@ void registerPages_transfers(PageRegistry &registry)
             tray->show();
         }
         auto *notifier = new TransferNotifier(adapter, tray, window);
+        notifier->setDesktop(new DesktopIntegration(QDBusConnection::sessionBus(), notifier));
+        notifier->setForegroundCheck([window] { return window->isActiveWindow(); });
         QObject::connect(notifier, &TransferNotifier::bannerRequested, window,
                          [window](const QString &text) { window->statusBar()->showMessage(text, 20000); });
+        QObject::connect(notifier, &TransferNotifier::attentionRequested, window,
+                         [window] { QApplication::alert(window); });
     });
 }
 
