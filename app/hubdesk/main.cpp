@@ -6,16 +6,51 @@
 #include "ui/shell/mainwindow.h"
 #include "ui/shell/registerpages.h"
 #include "ui/shell/startup.h"
+#include "ui/shell/welcomedialog.h"
 
 #include "hub/api/processinit.h"
 
+#include <QAction>
 #include <QApplication>
+#include <QEventLoop>
+#include <QFutureWatcher>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
+#include <QProgressDialog>
+#include <QTimer>
 #include <QTranslator>
+#include <QUrl>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <cstdio>
+
+namespace {
+
+/// Runs prepareStartup() off the GUI thread. Starting the sandbox builds its demo world the first
+/// time (several seconds): a busy window says so instead of a blank screen.
+hub::Expected<hubui::Startup> prepareWithProgress(const hubui::CommandLineOptions &options,
+                                                  const hubui::Settings &settings)
+{
+    if (!options.sandbox)
+        return hubui::prepareStartup(options, settings);
+    QProgressDialog busy(QObject::tr("Starting the sandbox Hub on this computer… (the first time it builds its "
+                                     "demo project, which takes a few seconds)"),
+                         QString(), 0, 0);
+    busy.setWindowTitle(QObject::tr("HubDesk"));
+    busy.setCancelButton(nullptr);
+    busy.setMinimumWidth(460);
+    QTimer::singleShot(400, &busy, &QWidget::show); // a quick start shows nothing
+    QFutureWatcher<hub::Expected<hubui::Startup>> watcher;
+    QEventLoop loop;
+    QObject::connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
+    watcher.setFuture(QtConcurrent::run([&options, &settings] { return hubui::prepareStartup(options, settings); }));
+    if (!watcher.isFinished())
+        loop.exec();
+    return watcher.result();
+}
+
+} // namespace
 
 int main(int argc, char **argv)
 {
@@ -54,7 +89,22 @@ int main(int argc, char **argv)
         QCoreApplication::installTranslator(&translator);
 
     hubui::Settings settings;
-    auto startup = hubui::prepareStartup(opts, settings);
+    auto startup = prepareWithProgress(opts, settings);
+    // First run without a token: say what HubDesk does and offer the three ways in.
+    auto choice = hubui::WelcomeDialog::Choice::Browse;
+    if (startup && hubui::WelcomeDialog::shouldShow(startup->connection, settings)) {
+        hubui::WelcomeDialog welcome(QUrl(QString::fromStdString(startup->connection.client.endpoint)).host());
+        // Closed without choosing (Esc, ✕): browse this time, and ask again next time.
+        const bool chose = welcome.exec() == QDialog::Accepted;
+        choice = welcome.choice();
+        if (choice == hubui::WelcomeDialog::Choice::Sandbox) {
+            auto sandboxOptions = opts;
+            sandboxOptions.sandbox = true;
+            startup = prepareWithProgress(sandboxOptions, settings);
+        } else if (choice == hubui::WelcomeDialog::Choice::Browse && chose) {
+            settings.setWelcomeDismissed(true);
+        }
+    }
     if (!startup) {
         hubui::showPlainMessage(nullptr, QMessageBox::Critical, QObject::tr("HubDesk cannot start"),
                                 QString::fromStdString(startup.error().message));
@@ -66,6 +116,12 @@ int main(int argc, char **argv)
     hubui::MainWindow window(context, registry);
     window.show();
     context.refreshSession();
+    if (choice == hubui::WelcomeDialog::Choice::SignIn) {
+        QTimer::singleShot(0, &window, [&window] {
+            if (auto *signIn = window.findChild<QAction *>(QStringLiteral("signin")))
+                signIn->trigger();
+        });
+    }
     const int rc = QApplication::exec();
     return rc;
 }

@@ -27,6 +27,7 @@ constexpr auto removalLog = QLatin1StringView("cache/removalLog");
 constexpr auto windowGeometry = QLatin1StringView("window/geometry");
 constexpr auto windowState = QLatin1StringView("window/state");
 constexpr auto splitterState = QLatin1StringView("window/splitter");
+constexpr auto welcomeDismissed = QLatin1StringView("window/welcomeDismissed");
 } // namespace key
 
 constexpr int kDefaultParallelTransfers = 4;
@@ -194,6 +195,16 @@ QByteArray Settings::windowGeometry() const
 void Settings::setWindowGeometry(const QByteArray &geometry)
 {
     m_settings->setValue(key::windowGeometry, geometry);
+}
+
+bool Settings::welcomeDismissed() const
+{
+    return m_settings->value(key::welcomeDismissed, false).toBool();
+}
+
+void Settings::setWelcomeDismissed(bool dismissed)
+{
+    m_settings->setValue(key::welcomeDismissed, dismissed);
 }
 
 QByteArray Settings::windowState() const

@@ -85,6 +85,9 @@ public:
     void setWindowState(const QByteArray &state);
     QByteArray splitterState() const;
     void setSplitterState(const QByteArray &state);
+    /// The first-run screen was answered with "Browse without signing in" (it is not shown again).
+    bool welcomeDismissed() const;
+    void setWelcomeDismissed(bool dismissed);
 
     /// Writes pending changes to disk (also done on destruction).
     void sync();
