@@ -409,4 +409,55 @@ Expected<std::string> HubClient::fetchSmallFile(const RepoRef &repo, const std::
     return std::move(r->body);
 }
 
+Expected<HubClient::RangeAnswer> HubClient::fetchRange(const RepoRef &repo, const std::string &revision,
+                                                       const std::string &path, uint64_t offset, size_t length)
+{
+    constexpr size_t kMaxRange = size_t{64} << 20;
+    if (length == 0 || length > kMaxRange)
+        return HubError::make(ErrorCode::InvalidArgument, "A range of " + std::to_string(length) + " bytes was asked.");
+    HttpRequest req = makeRequest(HttpMethod::Get, resolveUrl(repo, revision, path), &repo);
+    req.headers.remove("Accept");
+    req.headers.set("Range", "bytes=" + std::to_string(offset) + "-" + std::to_string(offset + length - 1));
+    req.revision = revision;
+    req.path = path;
+    // A server that ignores Range answers 200 with the whole file: stop reading at the range's
+    // end instead of buffering it all.
+    // A 206 body is at most `length` bytes, so only a 200 ever grows past the range's end.
+    std::string body;
+    const uint64_t stopAt = offset + length;
+    req.onData = [&](const char *data, size_t size) {
+        body.append(data, size);
+        return body.size() <= stopAt;
+    };
+    auto r = send(req);
+    const bool stoppedEarly = !r && r.error().code == ErrorCode::Cancelled && body.size() > stopAt;
+    if (!r && !stoppedEarly)
+        return r.error();
+    RangeAnswer out;
+    if (r && r->status == 206) {
+        // Content-Range: bytes 0-7/12345
+        const std::string cr = r->headers.getOr("Content-Range");
+        const auto slash = cr.rfind('/');
+        if (slash == std::string::npos || cr.compare(0, 6, "bytes ") != 0)
+            return HubError::make(ErrorCode::BadResponse, "The Hub's answer to a range request has no Content-Range.");
+        out.fileSize = std::strtoull(cr.c_str() + slash + 1, nullptr, 10);
+        if (body.size() > length)
+            body.resize(length);
+        out.bytes = std::move(body);
+        return out;
+    }
+    if (body.size() < offset)
+        return HubError::make(ErrorCode::BadResponse, "The file is shorter than the range asked for.");
+    out.bytes = body.substr(static_cast<size_t>(offset), length);
+    if (!stoppedEarly) {
+        out.fileSize = body.size(); // the whole file came
+        return out;
+    }
+    auto meta = fileMetadata(repo, revision, path); // the size of what was not read
+    if (!meta)
+        return meta.error();
+    out.fileSize = meta->size;
+    return out;
+}
+
 } // namespace hub

@@ -133,6 +133,15 @@ public:
     /// sending the token to another host. Larger than maxBytes -> TooLarge.
     Expected<std::string> fetchSmallFile(const RepoRef &repo, const std::string &revision, const std::string &path,
                                          size_t maxBytes = size_t{10} << 20);
+    /// Bytes [offset, offset + length) of a file (HTTP Range, through the LFS redirect like
+    /// fetchSmallFile), and the size of the whole file. A server that ignores Range (200) is
+    /// read only up to the range's end. length is at most 64 MiB.
+    struct RangeAnswer {
+        std::string bytes;
+        uint64_t fileSize = 0;
+    };
+    Expected<RangeAnswer> fetchRange(const RepoRef &repo, const std::string &revision, const std::string &path,
+                                     uint64_t offset, size_t length);
 
     // --- repo management
     Expected<CreateRepoResult> createRepo(const RepoRef &repo, const CreateRepoOptions &options = {});

@@ -9,6 +9,7 @@ namespace hub::cli {
 void registerCommands_api(std::vector<Command> &out);
 void registerCommands_cache(std::vector<Command> &out);
 void registerCommands_discussions(std::vector<Command> &out);
+void registerCommands_inspect(std::vector<Command> &out);
 void registerCommands_transfer(std::vector<Command> &out);
 } // namespace hub::cli
 
@@ -21,6 +22,7 @@ const std::vector<Command> &commands()
         registerCommands_api(out);
         registerCommands_cache(out);
         registerCommands_discussions(out);
+        registerCommands_inspect(out);
         registerCommands_transfer(out);
         return out;
     }();

@@ -76,12 +76,12 @@ public:
         return *this;
     }
 
-    Builder &lfs(const std::string &path, const std::string &seed, uint64_t size)
+    Builder &lfs(const std::string &path, const std::string &seed, uint64_t size, const std::string &prefix = {})
     {
         if (m_error) {
             return *this;
         }
-        auto oid = generateLfsObject(m_app.store(), seed, size);
+        auto oid = generateLfsObject(m_app.store(), seed, size, prefix);
         if (!oid) {
             m_error = oid.error();
             return *this;
@@ -242,6 +242,42 @@ std::string wordDetectorConfig(double threshold, int maxNum)
     return j.dump(2) + "\n";
 }
 
+/// The header of a real safetensors file of carbune's BiLSTM with `layers` layers (F32, hidden
+/// size 64, 20 input features, 41 output classes), and the size of the whole file.
+std::pair<std::string, uint64_t> carbuneSafetensors(int layers)
+{
+    json header = json::object();
+    uint64_t offset = 0;
+    auto tensor = [&](const std::string &name, std::vector<uint64_t> shape) {
+        uint64_t n = 1;
+        for (uint64_t d : shape)
+            n *= d;
+        header[name] = {{"dtype", "F32"}, {"shape", shape}, {"data_offsets", {offset, offset + n * 4}}};
+        offset += n * 4;
+    };
+    for (int l = 0; l < layers; ++l) {
+        const uint64_t in = l == 0 ? 20 : 128;
+        for (const char *dir : {"", "_reverse"}) {
+            const std::string p = "lstm.weight_ih_l" + std::to_string(l) + dir;
+            tensor(p, {256, in});
+            tensor("lstm.weight_hh_l" + std::to_string(l) + dir, {256, 64});
+            tensor("lstm.bias_ih_l" + std::to_string(l) + dir, {256});
+            tensor("lstm.bias_hh_l" + std::to_string(l) + dir, {256});
+        }
+    }
+    tensor("fc.weight", {41, 128});
+    tensor("fc.bias", {41});
+    header["__metadata__"] = {{"format", "pt"}};
+    std::string text = header.dump();
+    text.resize((text.size() + 7) / 8 * 8, ' '); // data 8-byte aligned, as the writers do
+    std::string out(8, '\0');
+    uint64_t len = text.size();
+    for (int i = 0; i < 8; ++i)
+        out[static_cast<size_t>(i)] = static_cast<char>((len >> (8 * i)) & 0xff);
+    out += text;
+    return {out, out.size() + offset};
+}
+
 std::string wordDetectorCard(const std::string &version, double f1, double precision, double recall)
 {
     char metrics[600];
@@ -309,7 +345,7 @@ std::string gtJson(const std::string &stem, int page)
 
 } // namespace
 
-Expected<std::string> generateLfsObject(Store &store, const std::string &seed, uint64_t size)
+Expected<std::string> generateLfsObject(Store &store, const std::string &seed, uint64_t size, const std::string &prefix)
 {
     std::error_code ec;
     fs::create_directories(store.uploadsDir(), ec);
@@ -317,9 +353,13 @@ Expected<std::string> generateLfsObject(Store &store, const std::string &seed, u
     Hasher hasher(HashAlgo::Sha256);
     {
         std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+        // A real file header first (a safetensors header, ...), then pseudo-random bytes.
+        const size_t head = static_cast<size_t>(std::min<uint64_t>(prefix.size(), size));
+        hasher.update(prefix.data(), head);
+        out.write(prefix.data(), static_cast<std::streamsize>(head));
         Prng rng{fnv1a(seed)};
         std::vector<uint64_t> buf(1 << 17); // 1 MiB
-        uint64_t left = size;
+        uint64_t left = size - head;
         while (left > 0) {
             for (auto &w : buf) {
                 w = rng.next();
@@ -440,6 +480,17 @@ Status seedDemoWorld(HubApp &app)
             "---\nlicense: mit\ntags:\n- handwriting-recognition\n- onnx\nlibrary_name: onnxruntime\n---\n\n"
             "# Carbune et al. online HTR (BiLSTM)\n")
         .commit("Create README.md");
+    // The PyTorch weights as safetensors, then a version with one more LSTM layer: Compare tells
+    // the added tensors from the headers alone.
+    const auto [st3, st3Size] = carbuneSafetensors(3);
+    cb.lfs("model.safetensors", "carbune-st-3", st3Size, st3)
+        .commit("Upload model.safetensors with huggingface_hub")
+        .tag("v1.0.0");
+    const auto [st4, st4Size] = carbuneSafetensors(4);
+    cb.lfs("model.safetensors", "carbune-st-4", st4Size, st4)
+        .file("config.json", json{{"model_name", "carbune"}, {"hidden_size", 64}, {"num_layers", 4}}.dump(2) + "\n")
+        .commit("Add a fourth LSTM layer")
+        .tag("v1.1.0");
     cb.setup("false", 12, 1);
     if (auto st = cb.finish(); !st) {
         return st;

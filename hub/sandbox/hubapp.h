@@ -182,6 +182,7 @@ void demoDiscussion(HubApp &app, RepoState &repo, int num, const std::string &ti
                     int64_t date, const std::string &text);
 /// Writes `size` deterministic pseudo-random bytes for `seed` into LFS storage (reused when
 /// already generated) and returns their SHA-256.
-Expected<std::string> generateLfsObject(Store &store, const std::string &seed, uint64_t size);
+Expected<std::string> generateLfsObject(Store &store, const std::string &seed, uint64_t size,
+                                        const std::string &prefix = {});
 
 } // namespace hub::sandbox
