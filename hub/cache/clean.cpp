@@ -2,6 +2,7 @@
 
 #include "hub/cache/blob_lock.h"
 #include "hub/cache/detail/fsutil.h"
+#include "hub/cache/detail/sharedplan.h"
 #include "hub/core/strings.h"
 
 #include <sys/stat.h>
@@ -30,6 +31,7 @@ std::string_view removalKindName(RKind kind)
     case RKind::SnapshotDir: return "snapshot";
     case RKind::Blob: return "blob";
     case RKind::Partial: return "partial";
+    case RKind::SharedBlob: return "shared-blob";
     case RKind::EmptyDir: return "empty-folder";
     }
     return "unknown";
@@ -48,9 +50,10 @@ int phase(RKind k)
     case RKind::Blob: return 4;
     case RKind::Partial: return 5;
     case RKind::RepoFolder: return 6;
-    case RKind::EmptyDir: return 7;
+    case RKind::SharedBlob: return 7; // after every link to it is gone
+    case RKind::EmptyDir: return 8;
     }
-    return 8;
+    return 9;
 }
 
 std::string shortCommit(const std::string &c)
@@ -84,6 +87,7 @@ struct RepoPlanner {
     std::vector<KeptBlob> &kept;
     uint64_t &freed;
     std::string reason;
+    SharedPlanner &shared;
 
     std::string blobKey(const CachedFile &f) const { return f.blobPath.string(); }
 
@@ -161,6 +165,17 @@ struct RepoPlanner {
                 kept.push_back(std::move(k));
                 continue;
             }
+            if (const std::string hash = SharedPlanner::hashOf(repo, file->blobName);
+                !file->blobName.empty() && !hash.empty()) {
+                // Only the link goes; the stored file is the shared planner's business.
+                shared.removeLink(repo, file->blobName, hash);
+                PlannedRemoval r{RKind::Blob, repo.path / "blobs" / file->blobName,
+                                 0,           id,
+                                 {},          "only used by the removed " + baseName(file->path)};
+                r.xetHash = hash;
+                items.push_back(std::move(r));
+                continue;
+            }
             freed += file->size;
             if (file->blobName.empty()) {
                 KeptBlob k;
@@ -199,6 +214,12 @@ size_t DeletePlan::repoCount() const
         std::count_if(m_items.begin(), m_items.end(), [](const auto &i) { return i.kind == RKind::RepoFolder; }));
 }
 
+size_t DeletePlan::sharedBlobCount() const
+{
+    return static_cast<size_t>(
+        std::count_if(m_items.begin(), m_items.end(), [](const auto &i) { return i.kind == RKind::SharedBlob; }));
+}
+
 size_t DeletePlan::revisionCount() const
 {
     return static_cast<size_t>(
@@ -211,18 +232,25 @@ struct Builder {
     std::vector<PlannedRemoval> items;
     std::vector<KeptBlob> kept;
     uint64_t freed = 0;
+    SharedPlanner shared;
 
     void wholeRepo(const RepoEntry &repo, const std::string &reason)
     {
-        items.push_back({RKind::RepoFolder, repo.path, repo.sizeOnDisk, repo.cacheId(), {}, reason});
-        freed += repo.sizeOnDisk;
+        // Its links into the shared store go with it; the stored files are decided in finish().
+        PlannedRemoval r{RKind::RepoFolder, repo.path, repo.sizeOnDisk - repo.sharedStoreBytes,
+                         repo.cacheId(),    {},        reason};
+        r.storeBytes = repo.sharedStoreBytes;
+        freed += r.bytes;
+        items.push_back(std::move(r));
+        shared.removeRepo(repo);
     }
+    void finish(DeletePlan &plan, bool removeUnused) { shared.finish(plan, items, kept, freed, removeUnused); }
 };
 } // namespace
 
 Expected<DeletePlan> DeletePlan::forSelection(const CacheInfo &info, const DeleteSelection &selection)
 {
-    Builder b{info, {}, {}, 0};
+    Builder b{info, {}, {}, 0, SharedPlanner{info.sharedStore}};
     std::set<const RepoEntry *> wholeRepos;
     for (const auto &ref : selection.repos) {
         const RepoEntry *repo = info.findRepo(ref);
@@ -272,10 +300,12 @@ Expected<DeletePlan> DeletePlan::forSelection(const CacheInfo &info, const Delet
                       b.items,
                       b.kept,
                       b.freed,
-                      {}};
+                      {},
+                      b.shared};
         p.plan();
     }
     DeletePlan plan;
+    b.finish(plan, selection.sharedUnreferenced);
     plan.m_root = info.root;
     plan.m_items = std::move(b.items);
     std::stable_sort(plan.m_items.begin(), plan.m_items.end(),
@@ -292,7 +322,7 @@ DeletePlan DeletePlan::forPrune(const CacheInfo &info, const PruneOptions &optio
             ? options.now
             : std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
                   .count();
-    Builder b{info, {}, {}, 0};
+    Builder b{info, {}, {}, 0, SharedPlanner{info.sharedStore}};
     std::vector<PlannedRemoval> extra;
     uint64_t partialBytes = 0;
     for (const auto &repo : info.repos) {
@@ -319,7 +349,7 @@ DeletePlan DeletePlan::forPrune(const CacheInfo &info, const PruneOptions &optio
                 b.wholeRepo(repo, "every revision is prunable (" + reason + ")");
                 continue; // partials and folders go with the repo
             }
-            RepoPlanner p{repo, chosen, {}, b.items, b.kept, b.freed, reason};
+            RepoPlanner p{repo, chosen, {}, b.items, b.kept, b.freed, reason, b.shared};
             p.plan();
         }
         if (options.partials) {
@@ -361,6 +391,7 @@ DeletePlan DeletePlan::forPrune(const CacheInfo &info, const PruneOptions &optio
         }
     }
     DeletePlan plan;
+    b.finish(plan, options.sharedUnreferenced);
     plan.m_root = info.root;
     plan.m_items = std::move(b.items);
     plan.m_items.insert(plan.m_items.end(), extra.begin(), extra.end());
@@ -379,14 +410,25 @@ std::vector<std::string> DeletePlan::describe() const
         std::string line;
         switch (i.kind) {
         case RKind::RepoFolder:
-            line = "Delete " + i.repoId + " (entire repo, " + humanBytes(i.bytes) + "): " + i.reason;
+            line = "Delete " + i.repoId + " (entire repo, " + humanBytes(i.bytes) +
+                   (i.storeBytes ? " of its own; what it uses in the shared blob store, " + humanBytes(i.storeBytes) +
+                                       ", is listed below"
+                                 : "") +
+                   "): " + i.reason;
             break;
         case RKind::SnapshotDir:
             line = "Delete revision " + i.commit + " of " + i.repoId +
                    (i.bytes ? " (" + humanBytes(i.bytes) + " in copied files)" : "") + ": " + i.reason;
             break;
         case RKind::Blob:
-            line = "Delete blob " + i.path.filename().string() + " (" + humanBytes(i.bytes) + "): " + i.reason;
+            line = i.xetHash.empty()
+                       ? "Delete blob " + i.path.filename().string() + " (" + humanBytes(i.bytes) + "): " + i.reason
+                       : "Remove the link " + i.path.filename().string() +
+                             " into the shared blob store (the stored file is listed separately): " + i.reason;
+            break;
+        case RKind::SharedBlob:
+            line = "Delete stored file " + i.xetHash.substr(0, 12) + " from the shared blob store (" +
+                   humanBytes(i.bytes) + "): " + i.reason;
             break;
         case RKind::Partial: line = "Delete partial download " + i.path.filename().string() + ": " + i.reason; break;
         default:
@@ -396,7 +438,8 @@ std::vector<std::string> DeletePlan::describe() const
         out.push_back(std::move(line));
     }
     for (const auto &k : m_kept)
-        out.push_back("Keep " + k.path.filename().string() + " (" + humanBytes(k.bytes) + "): " + k.reason);
+        out.push_back("Keep " + (k.xetHash.empty() ? k.path.filename().string() : k.fileName) + " (" +
+                      humanBytes(k.bytes) + "): " + k.reason);
     out.push_back("Frees " + humanBytes(m_bytesFreed) + " of cached files" +
                   (m_partialBytesFreed ? " and " + humanBytes(m_partialBytesFreed) + " of partial downloads" : "") +
                   ".");
@@ -514,6 +557,7 @@ DeleteReport DeletePlan::execute(const ExecuteOptions &options) const
 {
     DeleteReport report;
     const fs::path root = m_root.lexically_normal();
+    std::set<std::string> removedShared;
     for (const auto &item : m_items) {
         if ((options.cancel && options.cancel->load()) || (options.beforeEach && !options.beforeEach(item))) {
             report.interrupted = true;
@@ -592,6 +636,14 @@ DeleteReport DeletePlan::execute(const ExecuteOptions &options) const
             st = detail::unlinkPath(item.path);
             break;
         }
+        case RKind::SharedBlob: {
+            auto done = SharedPlanner::removeStored(*this, item, report, removedShared);
+            if (done && !*done)
+                continue; // kept; the reason is in report.skipped
+            if (!done)
+                st = done.error();
+            break;
+        }
         }
         if (!st) {
             report.errors.push_back(st.error());
@@ -600,6 +652,8 @@ DeleteReport DeletePlan::execute(const ExecuteOptions &options) const
         ++report.removed;
         report.bytesFreed += item.bytes;
     }
+    // Also after an interruption: the links removed so far leave stale manifest lines otherwise.
+    SharedPlanner::refreshManifests(*this, removedShared, report);
     return report;
 }
 

@@ -248,13 +248,15 @@ struct BlobStat {
     bool inBlobsDir = false;
     int revisionUses = 0; // number of revisions using it
     int lastRevision = -1;
-    fs::path path; // resolved external target / plain file; blobs/<name> built on first need
+    bool inStore = false; // blobs/<name> is a link into the shared blob store
+    fs::path path;        // resolved external target / plain file; blobs/<name> built on first need
 };
 
 class RepoScan {
 public:
-    RepoScan(const fs::path &root, const std::string &folder, RepoEntry &out, const ScanOptions &opt)
-        : m_root(root), m_folder(folder), m_out(out), m_opt(opt)
+    RepoScan(const fs::path &root, const std::string &folder, RepoEntry &out, const ScanOptions &opt,
+             const SharedBlobStore &store)
+        : m_root(root), m_folder(folder), m_out(out), m_opt(opt), m_store(store)
     {
     }
 
@@ -346,7 +348,9 @@ private:
     const std::string &m_folder;
     RepoEntry &m_out;
     const ScanOptions &m_opt;
-    std::string m_blobsDir; // "<repo>/blobs/"
+    const SharedBlobStore &m_store;
+    std::vector<std::pair<int, SharedStoreLink>> m_storeLinks; // stat index, link
+    std::string m_blobsDir;                                    // "<repo>/blobs/"
     std::vector<BlobStat> m_stats;
     FlatIndex m_inodeIndex;
     std::vector<Name> m_names;
@@ -388,11 +392,31 @@ void RepoScan::scanBlobs(int repoFd)
         if (detail::isIgnoredName(n) || type == DT_DIR)
             return;
         struct stat st {};
-        // A blob may itself be a link (the upcoming shared blob store): measure its target.
-        const int flags = type == DT_LNK ? 0 : AT_SYMLINK_NOFOLLOW;
-        if (::fstatat(dfd, name, &st, flags) != 0)
-            return; // a dangling blob link: snapshots using it are reported as broken
+        // A blob may itself be a link. Into the shared blob store: the stored file is measured
+        // where the store listing found it (a regular file in a real folder), never through the
+        // link. Anything else: its target is measured.
+        std::string storeHash;
+        if (type == DT_LNK && m_store.present) {
+            char buf[PATH_MAX];
+            const ssize_t len = ::readlinkat(dfd, name, buf, sizeof buf - 1);
+            if (len > 0)
+                if (auto h = sharedHashOfLink(m_root, m_folder, std::string_view(buf, static_cast<size_t>(len))))
+                    storeHash = std::move(*h);
+        }
+        if (!storeHash.empty()) {
+            const SharedBlob *sb = m_store.find(storeHash);
+            if (!sb || ::lstat(sb->path.c_str(), &st) != 0 || !S_ISREG(st.st_mode))
+                return; // the stored file is missing: snapshots using it are reported as broken
+        } else {
+            const int flags = type == DT_LNK ? 0 : AT_SYMLINK_NOFOLLOW;
+            if (::fstatat(dfd, name, &st, flags) != 0)
+                return; // a dangling blob link: snapshots using it are reported as broken
+        }
         const int idx = statIndex(st, true);
+        if (!storeHash.empty()) {
+            m_stats[static_cast<size_t>(idx)].inStore = true;
+            m_storeLinks.emplace_back(idx, SharedStoreLink{std::string(n), std::move(storeHash), false});
+        }
         const int nameIdx = addName(n, idx);
         if (m_stats[static_cast<size_t>(idx)].name < 0)
             m_stats[static_cast<size_t>(idx)].name = nameIdx;
@@ -498,7 +522,8 @@ int RepoScan::resolveLink(int dfd, const char *name, const std::string &rel, con
         }
         return idx;
     }
-    if (!detail::isWithin(resolved, repoReal))
+    const bool intoStore = m_store.present && detail::isWithin(resolved, m_store.path);
+    if (!detail::isWithin(resolved, repoReal) && !intoStore)
         problem(Kind::LinkOutsideRepo, filePath,
                 "snapshot file " + rel + " points outside the repo folder, to " + resolved.string() +
                     " (counted, never deleted through)");
@@ -718,6 +743,12 @@ void RepoScan::finish()
     }
     for (auto &b : m_stats) {
         if (b.revisionUses == 0) {
+            if (b.inStore) {
+                problem(Kind::OrphanBlob, blobPath(b),
+                        "blob " + std::string(nameText(b.name)) +
+                            " (a link into the shared blob store) is not used by any snapshot");
+                continue;
+            }
             if (b.inBlobsDir) {
                 m_out.orphanBytes += b.size;
                 problem(Kind::OrphanBlob, blobPath(b),
@@ -726,12 +757,20 @@ void RepoScan::finish()
             continue;
         }
         total += b.size;
+        if (b.inStore)
+            m_out.sharedStoreBytes += b.size;
         ++count;
         lastAcc = std::max(lastAcc, b.atime);
         lastMod = std::max(lastMod, b.mtime);
     }
     m_out.sizeOnDisk = total;
     m_out.fileCount = count;
+    for (auto &[idx, link] : m_storeLinks) {
+        link.usedBySnapshot = m_stats[static_cast<size_t>(idx)].revisionUses > 0;
+        m_out.sharedLinks.push_back(std::move(link));
+    }
+    std::sort(m_out.sharedLinks.begin(), m_out.sharedLinks.end(),
+              [](const SharedStoreLink &a, const SharedStoreLink &b) { return a.etag < b.etag; });
     if (count) {
         m_out.lastAccessed = lastAcc;
         m_out.lastModified = lastMod;
@@ -801,7 +840,8 @@ Expected<RepoEntry> CacheScanner::scanRepo(const fs::path &root, const RepoRef &
     entry.path = *r / entry.folderName;
     if (!detail::isRealDir(entry.path))
         return HubError::make(ErrorCode::RepoNotFound, entry.folderName + " is not in the cache.");
-    RepoScan(*r, entry.folderName, entry, options).run();
+    const SharedBlobStore store = listSharedStore(*r);
+    RepoScan(*r, entry.folderName, entry, options, store).run();
     return entry;
 }
 
@@ -816,7 +856,8 @@ struct RootItem {
 
 /// Scans the repo items on `threads` threads (the calling one included); each item is written by
 /// exactly one thread, so the result is the same as a sequential scan.
-void scanItems(const fs::path &root, std::vector<RootItem> &items, const ScanOptions &options, unsigned threads)
+void scanItems(const fs::path &root, std::vector<RootItem> &items, const ScanOptions &options, unsigned threads,
+               const SharedBlobStore &store)
 {
     std::vector<size_t> todo;
     for (size_t i = 0; i < items.size(); ++i)
@@ -834,7 +875,7 @@ void scanItems(const fs::path &root, std::vector<RootItem> &items, const ScanOpt
                 if (k >= todo.size())
                     return;
                 RootItem &item = items[todo[k]];
-                RepoScan(root, item.repo.folderName, item.repo, options).run();
+                RepoScan(root, item.repo.folderName, item.repo, options, store).run();
                 item.scanned = true;
             }
         } catch (...) {
@@ -855,6 +896,35 @@ void scanItems(const fs::path &root, std::vector<RootItem> &items, const ScanOpt
         std::rethrow_exception(failure);
 }
 
+/// The store's users from the repos' links, its notes as warnings, its bytes in the total.
+void attachStore(CacheInfo &info)
+{
+    SharedBlobStore &store = info.sharedStore;
+    if (!store.present)
+        return;
+    std::vector<std::pair<std::string, SharedBlobUser>> links;
+    for (const auto &repo : info.repos)
+        for (const auto &l : repo.sharedLinks) {
+            SharedBlobUser u;
+            u.repoId = repo.cacheId();
+            u.folderName = repo.folderName;
+            u.etag = l.etag;
+            u.usedBySnapshot = l.usedBySnapshot;
+            links.emplace_back(l.xetHash, std::move(u));
+        }
+    attachSharedUsers(store, info.root, std::move(links));
+    for (const auto &n : store.notes)
+        info.warnings.push_back(CacheProblem{n.isLink ? Kind::LinkOutsideRepo : Kind::UnknownEntry, n.path, n.message});
+    for (const auto &f : store.files)
+        if (f.unreferenced)
+            info.warnings.push_back(CacheProblem{Kind::OrphanBlob, f.path,
+                                                 "stored file " + f.xetHash.substr(0, 12) +
+                                                     " of the shared blob store (" + humanBytes(f.size) +
+                                                     ") is used by no repo; it goes only when you remove unused "
+                                                     "stored files"});
+    info.totalSizeOnDisk += store.totalBytes;
+}
+
 } // namespace
 
 Expected<CacheInfo> CacheScanner::scan(const fs::path &root, const ScanOptions &options)
@@ -870,6 +940,7 @@ Expected<CacheInfo> CacheScanner::scan(const fs::path &root, const ScanOptions &
     std::vector<std::pair<std::string, unsigned char>> entries;
     forEachEntry(fd, [&](int, const char *name, unsigned char type) { entries.emplace_back(name, type); });
     std::sort(entries.begin(), entries.end());
+    info.sharedStore = listSharedStore(info.root);
     std::vector<RootItem> items;
     items.reserve(entries.size());
     for (const auto &[name, type] : entries) {
@@ -877,10 +948,13 @@ Expected<CacheInfo> CacheScanner::scan(const fs::path &root, const ScanOptions &
             continue;
         fs::path p = info.root / name;
         RootItem item;
+        if (name == "blobs" && info.sharedStore.present)
+            continue; // the shared blob store, listed in info.sharedStore
         if (!isRepoFolderName(name)) {
             std::string why = "not a repo folder; left alone";
             if (name == "blobs")
-                why = "shared blob store of a newer huggingface_hub; left alone";
+                why = "named like the shared blob store of a newer huggingface_hub, but its marker file " +
+                      std::string(kSharedStoreMarker) + " is missing or holds something else; left alone";
             else if (name.rfind("kernels--", 0) == 0)
                 why = "kernel repo (huggingface_hub >= 1.10); not scanned";
             else if (name.rfind("tmp", 0) == 0)
@@ -900,7 +974,7 @@ Expected<CacheInfo> CacheScanner::scan(const fs::path &root, const ScanOptions &
         threads = static_cast<unsigned>(std::clamp<size_t>(
             std::count_if(items.begin(), items.end(), [](const RootItem &i) { return !i.warning; }) / 2, 1,
             ScanOptions::kAutoThreads));
-    scanItems(info.root, items, options, threads);
+    scanItems(info.root, items, options, threads, info.sharedStore);
 
     // Merge in name order, exactly as a sequential scan would.
     for (auto &item : items) {
@@ -913,7 +987,7 @@ Expected<CacheInfo> CacheScanner::scan(const fs::path &root, const ScanOptions &
             continue;
         }
         RepoEntry &entry = item.repo;
-        info.totalSizeOnDisk += entry.sizeOnDisk;
+        info.totalSizeOnDisk += entry.sizeOnDisk - entry.sharedStoreBytes;
         for (const auto &part : entry.partials) {
             info.partials.push_back(part);
             info.partialBytes += part.size;
@@ -931,6 +1005,7 @@ Expected<CacheInfo> CacheScanner::scan(const fs::path &root, const ScanOptions &
     for (const auto &o : order)
         sorted.push_back(std::move(info.repos[o.second]));
     info.repos = std::move(sorted);
+    attachStore(info);
     if (cancelled(options))
         info.cancelled = true;
     if (!options.xetCacheDir.empty())

@@ -3,7 +3,13 @@
 // damaged. Numbers follow Python's scan_cache_dir (blobs counted once per repo, only blobs reachable
 // from a snapshot count towards sizeOnDisk) so they match `hf cache ls`, but the scanner is more
 // tolerant: a damaged repo is still listed, with its problems, instead of being dropped.
+//
+// The shared blob store (sharedstore.h): a repo whose blobs/<etag> links into it still counts
+// that file in its sizeOnDisk (the repo needs it, and `hf cache ls` counts it the same way) and
+// says how much of it lives in the store (sharedStoreBytes). The cache total counts every stored
+// file once, under CacheInfo::sharedStore, and each repo only for its own bytes.
 
+#include "hub/cache/sharedstore.h"
 #include "hub/core/expected.h"
 #include "hub/core/types.h"
 
@@ -88,16 +94,25 @@ struct NoExistMarker {
     std::string path;
 };
 
+/// blobs/<etag> of a repo that is a link into the shared blob store.
+struct SharedStoreLink {
+    std::string etag;
+    std::string xetHash;
+    bool usedBySnapshot = false; ///< false: an orphan link no snapshot file reaches
+};
+
 /// One models--/datasets--/spaces-- folder.
 struct RepoEntry {
     RepoRef repo;
     std::string folderName;
     std::filesystem::path path;
-    uint64_t sizeOnDisk = 0;                 // distinct blobs reachable from any snapshot (blobs counted once)
-    uint64_t fileCount = 0;                  // distinct blobs
-    uint64_t orphanBytes = 0;                // blobs/ entries no snapshot uses (not in sizeOnDisk)
-    std::vector<RevisionEntry> revisions;    // sorted by lastModified, newest first
-    std::map<std::string, std::string> refs; // ref name -> content (commit), all refs incl. nested
+    uint64_t sizeOnDisk = 0;                  // distinct blobs reachable from any snapshot (blobs counted once)
+    uint64_t fileCount = 0;                   // distinct blobs
+    uint64_t orphanBytes = 0;                 // blobs/ entries no snapshot uses (not in sizeOnDisk)
+    uint64_t sharedStoreBytes = 0;            // part of sizeOnDisk that lives in the shared blob store
+    std::vector<SharedStoreLink> sharedLinks; // blobs/<etag> links into the shared store, sorted by etag
+    std::vector<RevisionEntry> revisions;     // sorted by lastModified, newest first
+    std::map<std::string, std::string> refs;  // ref name -> content (commit), all refs incl. nested
     int64_t lastAccessed = 0;
     int64_t lastModified = 0;
     std::vector<NoExistMarker> noExist;
@@ -113,12 +128,15 @@ struct RepoEntry {
 /// The whole cache.
 struct CacheInfo {
     std::filesystem::path root;
-    std::vector<RepoEntry> repos;          // sorted by cacheId
-    uint64_t totalSizeOnDisk = 0;          // sum of repos' sizeOnDisk (damaged repos included)
+    std::vector<RepoEntry> repos; // sorted by cacheId
+    /// Sum of repos' sizeOnDisk (damaged repos included) less their sharedStoreBytes, plus every
+    /// file of the shared blob store once (unreferenced ones too: they are on disk).
+    uint64_t totalSizeOnDisk = 0;
     uint64_t partialBytes = 0;             // sum of partials' sizes
     std::vector<PartialDownload> partials; // all of them, also listed per repo
     std::vector<CacheProblem> warnings;    // root-level problems plus every repo problem
     uint64_t xetCacheBytes = 0;            // size of the xet cache dir when ScanOptions::xetCacheDir is set
+    SharedBlobStore sharedStore;           // <root>/blobs when it is a marked shared store
     bool cancelled = false;
 
     const RepoEntry *findRepo(const RepoRef &ref) const;
@@ -154,7 +172,8 @@ public:
     /// Errors only when `root` does not exist or is not a directory (ErrorCode::EntryNotFound /
     /// InvalidArgument); everything else becomes a CacheProblem.
     static Expected<CacheInfo> scan(const std::filesystem::path &root, const ScanOptions &options = {});
-    /// Scans one repo folder (for refreshing one row in the GUI).
+    /// Scans one repo folder (for refreshing one row in the GUI). Its links into the shared store
+    /// are recognised, but the store's users are only known from a full scan.
     static Expected<RepoEntry> scanRepo(const std::filesystem::path &root, const RepoRef &repo,
                                         const ScanOptions &options = {});
 };

@@ -153,4 +153,102 @@ inline Fixture build(const fs::path &root)
     return f;
 }
 
+/// A cache with the shared blob store of newer huggingface_hub (hub-cache.md §1.13; Python's
+/// utils/_shared_blobs.py), built by hand from that description:
+///   blobs/.huggingface-shared-blobs            "1\n" (without it the folder is no store)
+///   blobs/<hh>/<hash>  + <hash>.refs (+ .lock)  stored file, manifest lines "<folder>/blobs/<etag>"
+///   <repo>/blobs/<etag> -> ../../blobs/<hh>/<hash>   and snapshots link to blobs/<etag> as always
+/// Contents: `shared` is used by model o/a and dataset o/b, `onlyA` by o/a only, `unused` by
+/// nobody (its manifest names a repo that is gone). Traps that must never be followed: o/a's
+/// outside.bin is a blob link out of the cache root to a file laid out like a stored one, and
+/// blobs/<hh>/<hash> of `trap` is a link to a file outside instead of a stored file.
+struct SharedStoreFixture {
+    fs::path root;
+    fs::path outside;
+    std::string shared = bytes(8192, 's');
+    std::string onlyA = bytes(3000, 'a');
+    std::string unused = bytes(1234, 'u');
+    std::string configA = bytes(500, 'c');
+    std::string readmeB = bytes(700, 'r');
+    std::string outsideContent = bytes(999, 'o');
+    std::string secret = "outside the cache: never counted, hashed or removed";
+    // Made-up Xet hashes (a real one is a Merkle hash only a Xet client computes).
+    std::string hShared = hub::sha256Hex("xet:shared");
+    std::string hOnlyA = hub::sha256Hex("xet:onlyA");
+    std::string hUnused = hub::sha256Hex("xet:unused");
+    std::string hOutside = hub::sha256Hex("xet:outside");
+    std::string hTrap = hub::sha256Hex("xet:trap");
+    // Repo blob names: LFS files are named by their SHA-256.
+    std::string eShared = hub::sha256Hex(shared);
+    std::string eOnlyA = hub::sha256Hex(onlyA);
+    std::string eUnused = hub::sha256Hex(unused);
+    std::string eOutside = hub::sha256Hex(outsideContent);
+
+    Repo a() const { return {root / "models--o--a"}; }
+    Repo b() const { return {root / "datasets--o--b"}; }
+    fs::path store(const std::string &hash) const { return root / "blobs" / hash.substr(0, 2) / hash; }
+    fs::path manifest(const std::string &hash) const { return store(hash).string() + ".refs"; }
+    fs::path marker() const { return root / "blobs" / ".huggingface-shared-blobs"; }
+    uint64_t storeBytes() const { return shared.size() + onlyA.size() + unused.size(); }
+};
+
+/// `<repo>/blobs/<etag>` -> ../../blobs/<hh>/<hash>, plus the manifest line, the way Python does
+/// it (line first, then the link).
+inline void linkToStore(const fs::path &root, const Repo &repo, const std::string &etag, const std::string &hash)
+{
+    const std::string line = repo.dir.filename().string() + "/blobs/" + etag + "\n";
+    const fs::path manifest = root / "blobs" / hash.substr(0, 2) / (hash + ".refs");
+    writeFile(manifest, readFile(manifest) + line);
+    fs::create_directories(repo.dir / "blobs");
+    fs::create_symlink("../../blobs/" + hash.substr(0, 2) + "/" + hash, repo.dir / "blobs" / etag);
+}
+
+inline void storeFile(const fs::path &root, const std::string &hash, const std::string &content)
+{
+    const fs::path p = root / "blobs" / hash.substr(0, 2) / hash;
+    writeFile(p, content);
+    ::chmod(p.c_str(), 0444); // read-only, like Python's stored files
+    writeFile(p.string() + ".lock", "");
+}
+
+inline SharedStoreFixture buildSharedStore(const fs::path &root, const fs::path &outside)
+{
+    SharedStoreFixture f;
+    f.root = root;
+    f.outside = outside;
+    fs::create_directories(root);
+    writeFile(f.marker(), "1\n");
+    storeFile(root, f.hShared, f.shared);
+    storeFile(root, f.hOnlyA, f.onlyA);
+    storeFile(root, f.hUnused, f.unused);
+    writeFile(f.manifest(f.hUnused), "models--o--gone/blobs/" + f.eUnused + "\n");
+
+    const Repo a = f.a();
+    linkToStore(root, a, f.eShared, f.hShared);
+    linkToStore(root, a, f.eOnlyA, f.hOnlyA);
+    ::chmod(f.manifest(f.hShared).c_str(), 0666); // Python lets every user append
+    a.link(kMain, "model.safetensors", f.eShared);
+    a.link(kMain, "weights/only.bin", f.eOnlyA);
+    a.file(kMain, "config.json", f.configA, false);
+    a.ref("main", kMain);
+
+    const Repo b = f.b();
+    linkToStore(root, b, f.eShared, f.hShared);
+    b.link(kExamples, "data/train.bin", f.eShared);
+    b.file(kExamples, "README.md", f.readmeB, false);
+    b.ref("main", kExamples);
+
+    // Trap 1: a repo blob link out of the cache root, to a file laid out like a stored one.
+    const fs::path fake = outside / "blobs" / f.hOutside.substr(0, 2) / f.hOutside;
+    writeFile(fake, f.outsideContent);
+    fs::create_symlink(fake, a.dir / "blobs" / f.eOutside);
+    a.link(kMain, "outside.bin", f.eOutside);
+    // Trap 2: a link where a stored file belongs.
+    writeFile(outside / "secret.bin", f.secret);
+    fs::create_directories(f.store(f.hTrap).parent_path());
+    fs::create_symlink(outside / "secret.bin", f.store(f.hTrap));
+    writeFile(f.manifest(f.hTrap), "");
+    return f;
+}
+
 } // namespace fixture

@@ -238,7 +238,7 @@ private slots:
         fixture::writeFile(stored, content);
         fixture::writeFile(root / "blobs" / ".huggingface-shared-blobs", "1\n");
         fixture::writeFile(root / "blobs" / xet.substr(0, 2) / (xet + ".refs"),
-                           "../../models--o--a/blobs/" + etag + "\n../../models--o--b/blobs/" + etag + "\n");
+                           "models--o--a/blobs/" + etag + "\nmodels--o--b/blobs/" + etag + "\n");
         for (const char *name : {"models--o--a", "models--o--b"}) {
             const fixture::Repo r{root / name};
             fs::create_directories(r.dir / "blobs");
