@@ -19,6 +19,7 @@
 #include <cmath>
 #include <cstdio>
 #include <ostream>
+#include <set>
 #include <type_traits>
 
 namespace hub::cli {
@@ -382,7 +383,56 @@ void writeRepo(JsonStream &js, const RepoEntry &r, bool withFiles)
             .field("snapshot_path", rev.snapshotPath.native())
             .endObject();
     }
-    js.endArray().field("size_on_disk", r.sizeOnDisk).endObject();
+    js.endArray().field("shared_store_bytes", r.sharedStoreBytes).field("size_on_disk", r.sizeOnDisk).endObject();
+}
+
+/// The shared blob store as one item, with its stored files and their users (also with
+/// --no-files: one entry per stored file, not per snapshot file). Keys in sorted order.
+void writeSharedStore(JsonStream &js, const SharedBlobStore &store)
+{
+    js.key("shared_store")
+        .beginObject()
+        .field("exists", store.present)
+        .field("nb_files", store.files.size())
+        .field("path", store.path.native())
+        .field("size_on_disk", store.totalBytes);
+    js.key("stored_files").beginArray();
+    for (const auto &f : store.files) {
+        js.beginObject()
+            .field("has_manifest", f.hasManifest)
+            .field("path", f.path.native())
+            .field("size", f.size)
+            .field("stale_manifest_lines", f.staleManifestLines)
+            .field("unreferenced", f.unreferenced);
+        js.key("users").beginArray();
+        for (const auto &u : f.users)
+            js.beginObject()
+                .field("etag", u.etag)
+                .field("in_manifest", u.inManifest)
+                .field("repo", u.repoId)
+                .field("used_by_snapshot", u.usedBySnapshot)
+                .endObject();
+        js.endArray().field("xet_hash", f.xetHash).endObject();
+    }
+    js.endArray()
+        .field("unreferenced_bytes", store.unreferencedBytes)
+        .field("unreferenced_files", store.unreferencedCount)
+        .endObject();
+}
+
+/// Bytes on disk of these repos, each stored file of the shared store counted once.
+uint64_t distinctBytes(const CacheInfo &info, const std::vector<const RepoEntry *> &repos)
+{
+    uint64_t total = 0;
+    std::set<std::string> stored;
+    for (const auto *r : repos) {
+        total += r->sizeOnDisk - r->sharedStoreBytes;
+        for (const auto &l : r->sharedLinks)
+            if (l.usedBySnapshot && stored.insert(l.xetHash).second)
+                if (const auto *f = info.sharedStore.find(l.xetHash))
+                    total += f->size;
+    }
+    return total;
 }
 
 void printTable(std::ostream &out, const std::vector<std::vector<std::string>> &rawRows, size_t rightAligned)
@@ -421,6 +471,36 @@ void printTable(std::ostream &out, const std::vector<std::vector<std::string>> &
         line(rows[i]);
 }
 
+void printSharedStore(std::ostream &out, const SharedBlobStore &store, bool perFile)
+{
+    if (!store.present)
+        return;
+    out << "Shared blob store (Xet files kept once for all repos): " << escapeControls(store.path.string()) << ", "
+        << store.files.size() << " stored file(s), " << formatSize(store.totalBytes) << "; " << store.unreferencedCount
+        << " used by no repo (" << formatSize(store.unreferencedBytes) << ").";
+    if (store.unreferencedCount)
+        out << " Remove those with 'hubdesk-cli cache prune --shared-unreferenced'.";
+    if (!perFile && !store.files.empty())
+        out << " Re-run with --shared to see which repos use each.";
+    out << "\n";
+    if (!perFile || store.files.empty())
+        return;
+    std::vector<std::vector<std::string>> rows;
+    rows.push_back({"STORED FILE", "SIZE", "USED BY"});
+    for (const auto &f : store.files) {
+        std::string users;
+        for (const auto &u : f.users)
+            users += (users.empty() ? "" : ", ") + u.repoId;
+        if (f.unreferenced)
+            users = "(no repo)";
+        else if (users.empty())
+            users = "(no repo link found; no manifest, kept)";
+        rows.push_back({f.xetHash.substr(0, 16), formatSize(f.size), users});
+    }
+    out << "\n";
+    printTable(out, rows, 1);
+}
+
 std::string joinRefs(const std::vector<std::string> &refs)
 {
     std::string s;
@@ -440,6 +520,7 @@ int runScan(const std::vector<std::string> &argv, Io io)
         .option("min-size", "only repos at least this big (e.g. 10MB)", "SIZE")
         .option("older-than", "only repos not accessed for DAYS days", "DAYS")
         .flag("revisions", "one row per revision")
+        .flag("shared", "one row per stored file of the shared blob store, with the repos using it")
         .flag("show-warnings", "print every problem found")
         .flag("help", "show this help");
     if (!args.parse(argv))
@@ -493,7 +574,9 @@ int runScan(const std::vector<std::string> &argv, Io io)
             .beginArray();
         for (const auto *r : repos)
             writeRepo(js, *r, withFiles);
-        js.endArray().field("size_on_disk", info->totalSizeOnDisk).key("warnings").beginArray();
+        js.endArray();
+        writeSharedStore(js, info->sharedStore);
+        js.field("size_on_disk", info->totalSizeOnDisk).key("warnings").beginArray();
         for (const auto &w : info->warnings)
             writeProblem(js, w);
         js.endArray();
@@ -511,11 +594,14 @@ int runScan(const std::vector<std::string> &argv, Io io)
     }
     std::vector<std::vector<std::string>> rows;
     size_t revCount = 0;
-    uint64_t total = 0;
+    // Every stored file of the shared store once; with no filter, unused ones too (the scan total).
+    const uint64_t total = (minSize == 0 && !olderFilter) ? info->totalSizeOnDisk : distinctBytes(*info, repos);
+    uint64_t inStore = 0;
+    for (const auto *r : repos)
+        inStore += r->sharedStoreBytes;
     if (args.has("revisions")) {
         rows.push_back({"ID", "REVISION", "SIZE", "EXCLUSIVE", "LAST_MODIFIED", "REFS"});
         for (const auto *r : repos) {
-            total += r->sizeOnDisk;
             for (const auto &rev : r->revisions) {
                 ++revCount;
                 rows.push_back({r->cacheId(), rev.commit, formatSize(rev.sizeOnDisk), formatSize(rev.exclusiveBytes),
@@ -525,7 +611,6 @@ int runScan(const std::vector<std::string> &argv, Io io)
     } else {
         rows.push_back({"ID", "SIZE", "LAST_ACCESSED", "LAST_MODIFIED", "REFS"});
         for (const auto *r : repos) {
-            total += r->sizeOnDisk;
             revCount += r->revisions.size();
             std::vector<std::string> refNames;
             for (const auto &[name, _] : r->refs)
@@ -539,7 +624,11 @@ int runScan(const std::vector<std::string> &argv, Io io)
     }
     printTable(io.out, rows, args.has("revisions") ? 2 : 1);
     io.out << "\nFound " << repos.size() << " repo(s) for a total of " << revCount << " revision(s) and "
-           << formatSize(total) << " on disk.\n";
+           << formatSize(total) << " on disk";
+    if (inStore)
+        io.out << " (repo sizes include files in the shared blob store; the total counts each stored file once)";
+    io.out << ".\n";
+    printSharedStore(io.out, info->sharedStore, args.has("shared"));
     std::vector<const CacheProblem *> damaging;
     for (const auto &w : info->warnings)
         if (w.damaging() || args.has("show-warnings"))
@@ -593,8 +682,11 @@ Expected<RepoRef> parseRepoTarget(const CacheInfo &info, const std::string &text
 
 void printPlan(std::ostream &out, const DeletePlan &plan, bool dryRun)
 {
-    out << (dryRun ? "Would delete" : "About to delete") << " " << plan.repoCount() << " repo(s) and "
-        << plan.revisionCount() << " revision(s), freeing " << formatSize(plan.bytesFreed());
+    out << (dryRun ? "Would delete" : "About to delete") << " " << plan.repoCount() << " repo(s)"
+        << (plan.sharedBlobCount() ? ", " : " and ") << plan.revisionCount() << " revision(s)";
+    if (plan.sharedBlobCount())
+        out << " and " << plan.sharedBlobCount() << " stored file(s) of the shared blob store";
+    out << ", freeing " << formatSize(plan.bytesFreed());
     if (plan.partialBytesFreed())
         out << " plus " << formatSize(plan.partialBytesFreed()) << " of partial downloads";
     out << ".\n";
@@ -620,6 +712,7 @@ int runRm(const std::vector<std::string> &argv, Io io)
 {
     Args args;
     args.option("cache-dir", "cache folder", "DIR")
+        .flag("shared-unreferenced", "also delete stored files of the shared blob store that no repo uses afterwards")
         .flag("dry-run", "print the plan, delete nothing")
         .flag("yes", "accepted for compatibility with 'hf cache rm -y'; hubdesk-cli never prompts")
         .flag("help", "show this help");
@@ -637,6 +730,7 @@ int runRm(const std::vector<std::string> &argv, Io io)
     if (!info)
         return fail(io, info.error().message);
     DeleteSelection sel;
+    sel.sharedUnreferenced = args.has("shared-unreferenced");
     CacheResolver resolver(info->root);
     for (const auto &t : args.positionals()) {
         if (isCommitId(t)) {
@@ -679,6 +773,7 @@ int runPrune(const std::vector<std::string> &argv, Io io)
         .flag("partials", "partial downloads no running download holds")
         .flag("empty-folders", "empty snapshot/repo folders and stale lock folders")
         .flag("xet", "empty the Xet client's cache ($HF_XET_CACHE or $HF_HOME/xet) as a whole")
+        .flag("shared-unreferenced", "stored files of the shared blob store that no repo uses (afterwards)")
         .option("pin", "comma-separated commit ids that are never pruned", "COMMITS")
         .flag("dry-run", "print the plan, delete nothing")
         .flag("yes", "accepted for compatibility; hubdesk-cli never prompts")
@@ -686,24 +781,25 @@ int runPrune(const std::vector<std::string> &argv, Io io)
     if (!args.parse(argv))
         return fail(io, args.error());
     if (args.has("help")) {
-        io.out
-            << "Usage: hubdesk-cli cache prune [--unreferenced] [--older-than DAYS] [--partials] [--xet] [--dry-run]\n"
-               "Without a rule, --unreferenced --partials is used (like 'hf cache prune').\n\n"
-            << args.optionsHelp();
+        io.out << "Usage: hubdesk-cli cache prune [--unreferenced] [--older-than DAYS] [--partials] [--xet]\n"
+                  "                            [--shared-unreferenced] [--dry-run]\n"
+                  "Without a rule, --unreferenced --partials is used (like 'hf cache prune').\n\n"
+               << args.optionsHelp();
         return 0;
     }
     PruneOptions opt;
     opt.unreferenced = args.has("unreferenced");
     opt.partials = args.has("partials");
     opt.emptyFolders = args.has("empty-folders");
+    opt.sharedUnreferenced = args.has("shared-unreferenced");
     if (auto v = args.value("older-than")) {
         uint64_t days = 0;
         if (!parseUint64(*v, days) || days > 100000)
             return fail(io, "--older-than needs a number of days.");
         opt.olderThanDays = static_cast<int>(days);
     }
-    const bool xetOnly =
-        args.has("xet") && !opt.unreferenced && !opt.partials && !opt.emptyFolders && opt.olderThanDays < 0;
+    const bool xetOnly = args.has("xet") && !opt.unreferenced && !opt.partials && !opt.emptyFolders &&
+                         !opt.sharedUnreferenced && opt.olderThanDays < 0;
     if (args.has("xet")) {
         const XetCacheInfo xet = inspectXetCache(CacheLocation::xetCacheDir());
         const std::string where = escapeControls(xet.dir.string());
@@ -723,7 +819,7 @@ int runPrune(const std::vector<std::string> &argv, Io io)
         if (xetOnly)
             return 0;
     }
-    if (!opt.unreferenced && !opt.partials && !opt.emptyFolders && opt.olderThanDays < 0)
+    if (!opt.unreferenced && !opt.partials && !opt.emptyFolders && !opt.sharedUnreferenced && opt.olderThanDays < 0)
         opt.unreferenced = opt.partials = true;
     if (auto v = args.value("pin"))
         for (const auto &c : split(*v, ','))
@@ -779,10 +875,18 @@ int runVerify(const std::vector<std::string> &argv, Io io)
                               {"actual", m.actual},
                               {"files", m.files},
                               {"message", m.message}});
+        json shared = json::array();
+        for (const auto &c : report.shared)
+            shared.push_back(json{{"xet_hash", c.xetHash},
+                                  {"path", c.path.string()},
+                                  {"result", sharedCheckResultName(c.result)},
+                                  {"message", c.message},
+                                  {"files", c.files}});
         io.out << json{{"blobs_checked", report.blobsChecked},
                        {"bytes_checked", report.bytesChecked},
                        {"skipped", report.skipped},
-                       {"mismatches", mm}}
+                       {"mismatches", mm},
+                       {"shared_store", shared}}
                       .dump(1)
                << "\n";
     } else {
@@ -796,6 +900,17 @@ int runVerify(const std::vector<std::string> &argv, Io io)
         if (report.skipped)
             io.out << ", " << report.skipped << " copied file(s) without a checksum name skipped";
         io.out << ".\n";
+        if (!report.shared.empty()) {
+            size_t bySha = 0, bySize = 0, present = 0;
+            for (const auto &c : report.shared) {
+                bySha += c.result == SharedBlobCheck::Result::Sha256Matches;
+                bySize += c.result == SharedBlobCheck::Result::SizeMatches;
+                present += c.result == SharedBlobCheck::Result::Present;
+            }
+            io.out << "Shared blob store: " << report.shared.size() << " stored file(s) checked once each: " << bySha
+                   << " SHA-256 match(es), " << bySize << " with the listed size, " << present
+                   << " present with nothing to compare against (a Xet hash cannot be recomputed offline).\n";
+        }
     }
     return report.ok() ? 0 : 1;
 }

@@ -12,6 +12,7 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 using namespace hub;
@@ -171,6 +172,79 @@ private slots:
         QVERIFY2(link.err.find("is a link") != std::string::npos, link.err.c_str());
         QVERIFY(fs::exists(base / "outside" / "keep.bin"));
         ::unsetenv("HF_XET_CACHE");
+    }
+
+    void sharedStore_isOneItemInScanAndOnlyGoesWhenAsked()
+    {
+        QTemporaryDir tmp;
+        const auto fx = fixture::buildSharedStore(tmp.path().toStdString() + "/hub", tmp.path().toStdString() + "/out");
+        const std::string dir = fx.root.string();
+
+        const Result json = runCache({"scan", "--json", "--cache-dir", dir});
+        QCOMPARE(json.code, 0);
+        const auto j = nlohmann::json::parse(json.out);
+        const auto &store = j["shared_store"];
+        QVERIFY(store["exists"].get<bool>());
+        QCOMPARE(store["path"].get<std::string>(), (fx.root / "blobs").string());
+        QCOMPARE(store["nb_files"].get<size_t>(), size_t(3));
+        QCOMPARE(store["size_on_disk"].get<uint64_t>(), fx.storeBytes());
+        QCOMPARE(store["unreferenced_files"].get<size_t>(), size_t(1));
+        QCOMPARE(store["unreferenced_bytes"].get<uint64_t>(), uint64_t(fx.unused.size()));
+        std::map<std::string, std::vector<std::string>> users;
+        for (const auto &f : store["stored_files"])
+            for (const auto &u : f["users"])
+                users[f["xet_hash"].get<std::string>()].push_back(u["repo"].get<std::string>());
+        QCOMPARE(users[fx.hShared], (std::vector<std::string>{"dataset/o/b", "model/o/a"}));
+        QCOMPARE(users[fx.hOnlyA], std::vector<std::string>{"model/o/a"});
+        QVERIFY(!users.count(fx.hUnused));
+        uint64_t repoOwn = 0;
+        for (const auto &r : j["repos"])
+            repoOwn += r["size_on_disk"].get<uint64_t>() - r["shared_store_bytes"].get<uint64_t>();
+        QCOMPARE(j["size_on_disk"].get<uint64_t>(), repoOwn + fx.storeBytes());
+        const Result lean = runCache({"scan", "--json", "--no-files", "--cache-dir", dir});
+        // One entry per stored file, so --no-files keeps them.
+        QVERIFY(nlohmann::json::parse(lean.out)["shared_store"] == store);
+
+        const Result table = runCache({"scan", "--cache-dir", dir});
+        QCOMPARE(table.code, 0);
+        qInfo("%s", table.out.c_str());
+        QVERIFY2(table.out.find("Shared blob store (Xet files kept once for all repos): " + dir +
+                                "/blobs, 3 stored file(s), 12.4K; 1 used by no repo (1.2K).") != std::string::npos,
+                 table.out.c_str());
+        QVERIFY(table.out.find("cache prune --shared-unreferenced") != std::string::npos);
+        QVERIFY(table.out.find("the total counts each stored file once") != std::string::npos);
+        const Result perFile = runCache({"scan", "--shared", "--cache-dir", dir});
+        qInfo("%s", perFile.out.c_str());
+        QVERIFY2(perFile.out.find(fx.hShared.substr(0, 16) + " 8.2K dataset/o/b, model/o/a") != std::string::npos,
+                 perFile.out.c_str());
+        QVERIFY(perFile.out.find(fx.hUnused.substr(0, 16) + " 1.2K (no repo)") != std::string::npos);
+
+        // rm of one user keeps the stored file the other uses.
+        const Result rm = runCache({"rm", "model/o/a", "--cache-dir", dir});
+        qInfo("%s", rm.out.c_str());
+        QCOMPARE(rm.code, 0);
+        QVERIFY2(rm.out.find("dataset/o/b still uses it") != std::string::npos, rm.out.c_str());
+        QCOMPARE(fixture::readFile(fx.store(fx.hShared)), fx.shared);
+        QVERIFY(fs::exists(fx.store(fx.hOnlyA)));
+
+        const Result dry = runCache({"prune", "--shared-unreferenced", "--dry-run", "--cache-dir", dir});
+        qInfo("%s", dry.out.c_str());
+        QVERIFY2(dry.out.find("Would delete 0 repo(s), 0 revision(s) and 2 stored file(s) of the shared blob store, "
+                              "freeing 4.2K.") != std::string::npos,
+                 dry.out.c_str());
+        QVERIFY(fs::exists(fx.store(fx.hOnlyA)));
+        const Result prune = runCache({"prune", "--shared-unreferenced", "--cache-dir", dir});
+        QCOMPARE(prune.code, 0);
+        QVERIFY(!fs::exists(fx.store(fx.hOnlyA)));
+        QVERIFY(!fs::exists(fx.store(fx.hUnused)));
+        QCOMPARE(fixture::readFile(fx.store(fx.hShared)), fx.shared);
+
+        const Result verify = runCache({"verify", "--cache-dir", dir});
+        qInfo("%s", verify.out.c_str());
+        QCOMPARE(verify.code, 0);
+        QVERIFY2(verify.out.find("Shared blob store: 1 stored file(s) checked once each: 1 SHA-256 match(es)") !=
+                     std::string::npos,
+                 verify.out.c_str());
     }
 };
 
