@@ -568,6 +568,9 @@ HttpResponse HubApp::routeRepoApi(HttpRequest &req, const Caller &c, RepoType ty
     if (what == "compare" && isGet) {
         return compare(req, *repo, joinFrom(seg, i));
     }
+    if (what == "xet-read-token" && isGet && m_options.xetEra) {
+        return xetReadToken(c, *repo, joinFrom(seg, i));
+    }
     if (what == "auth-check" && isGet) {
         HttpResponse r;
         r.setJson("{}");

@@ -66,6 +66,11 @@ public:
     HttpResponse resolveFile(const HttpRequest &req, const Caller &c, RepoState &repo, const std::string &rev,
                              const std::string &path, bool raw, bool fromCache);
     HttpResponse serveLfsBlob(const HttpRequest &req, const std::string &oid);
+    /// xetEra: GET /api/<type>s/<repo>/xet-read-token/<rev>, like the Hub (recorded-hub/
+    /// models.xet-read-token.json): a made-up access token that expires in an hour, with the CAS URL.
+    HttpResponse xetReadToken(const Caller &c, RepoState &repo, const std::string &rev);
+    /// 401/403 GatedRepo when `c` may not read the files of a gated repo, else nullopt.
+    std::optional<HttpResponse> gatedRefusal(const Caller &c, const RepoState &repo) const;
 
     HttpResponse createRepo(const HttpRequest &req, const Caller &c);
     HttpResponse deleteRepo(const HttpRequest &req, const Caller &c);

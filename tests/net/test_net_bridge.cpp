@@ -2,11 +2,16 @@
 // resolves carry X-Xet-Hash / X-Linked-* / Link and redirect to a signed storage URL shaped like
 // the bridge's (Expires, Policy, Signature, Key-Pair-Id) that expires and can be bound to the
 // requested range. The transfer engine re-resolves a refused URL and keeps the bytes it has, a
-// bounded number of times; an upload the Hub wants through Xet stops before sending anything.
+// bounded number of times; an upload the Hub wants through Xet stops before sending anything. The
+// xet-read-token route the Link header names answers like the Hub, for readers only.
 
 #include "net_fixture.h"
 
 #include <httplib.h>
+#include <nlohmann/json.hpp>
+
+#include <ctime>
+#include <fstream>
 
 #include <QTest>
 
@@ -223,6 +228,70 @@ private slots:
         QCOMPARE(server->branchHead("model", target.id.str(), "main").value(), head);
         // What we offered: basic and multipart, never xet.
         QCOMPARE(server->lastBatchTransfers(), (std::vector<std::string>{"basic", "multipart"}));
+    }
+
+    void xetReadToken_answersLikeTheHubForReadersOnly()
+    {
+        hub::sandbox::ServerOptions o;
+        o.xetEra = true;
+        auto server = transfertest::startSandbox(o);
+        httplib::Client http("127.0.0.1", server->port());
+        // The route the resolve answer advertises in its Link header (rel="xet-auth").
+        const std::string link = http.Head(kModelFile)->get_header_value("Link");
+        const auto open = link.find("/api/");
+        const auto close = link.find('>', open);
+        QVERIFY2(open != std::string::npos && close != std::string::npos, link.c_str());
+        const std::string route = link.substr(open, close - open);
+        const auto r = http.Get(route);
+        QVERIFY(r);
+        QCOMPARE(r->status, 200);
+        const auto j = nlohmann::json::parse(r->body);
+        // The recording's shape: the same keys with the same types, nothing else.
+        std::ifstream in(std::string(HUBDESK_TEST_DATA_DIR) + "/recorded-hub/models.xet-read-token.json");
+        const auto recorded = nlohmann::json::parse(in)["response"];
+        QCOMPARE(j.size(), recorded["json"].size());
+        for (const auto &[key, value] : recorded["json"].items()) {
+            QVERIFY2(j.contains(key), key.c_str());
+            QCOMPARE(j[key].type_name(), value.type_name());
+        }
+        for (const char *h : {"X-Xet-Access-Token", "X-Xet-Cas-Url", "X-Xet-Token-Expiration"})
+            QVERIFY2(recorded["headers"].contains(h) && r->has_header(h), h);
+        const std::string token = j["accessToken"].get<std::string>();
+        QVERIFY2(token.rfind("xet_sandbox_read_", 0) == 0, token.c_str()); // made up, never a user's token
+        QCOMPARE(r->get_header_value("X-Xet-Access-Token"), token);
+        QCOMPARE(r->get_header_value("X-Xet-Cas-Url"), j["casUrl"].get<std::string>());
+        QCOMPARE(r->get_header_value("X-Xet-Token-Expiration"), std::to_string(j["exp"].get<int64_t>()));
+        const int64_t now = static_cast<int64_t>(time(nullptr));
+        const int64_t exp = j["exp"].get<int64_t>();
+        QVERIFY2(exp > now && exp <= now + 3600 + 5, std::to_string(exp - now).c_str()); // it expires, within the hour
+        QCOMPARE(http.Get("/api/models/" + std::string(demo::kWordDetector) + "/xet-read-token/main")->status, 200);
+
+        // Read access as for the files: private repos hide, gated ones refuse, as on the Hub.
+        const auto get = [&](const std::string &path, const char *bearer) {
+            httplib::Headers h;
+            if (bearer)
+                h.emplace("Authorization", std::string("Bearer ") + bearer);
+            return http.Get(path, h);
+        };
+        const std::string priv = "/api/datasets/" + std::string(demo::kPrivateDataset) + "/xet-read-token/main";
+        QCOMPARE(get(priv, nullptr)->status, 404);
+        QCOMPARE(get(priv, demo::kDemoReaderToken)->status, 404);
+        QCOMPARE(get(priv, demo::kDemoOwnerToken)->status, 200);
+        const std::string gated = "/api/models/" + std::string(demo::kGatedModel) + "/xet-read-token/main";
+        const auto anon = get(gated, nullptr);
+        QCOMPARE(anon->status, 401);
+        QCOMPARE(anon->get_header_value("X-Error-Code"), std::string("GatedRepo"));
+        QCOMPARE(get(gated, demo::kDemoReaderToken)->status, 403);
+        QCOMPARE(get(gated, demo::kDemoOwnerToken)->status, 200);
+        const auto noRev =
+            get("/api/models/" + std::string(demo::kWordDetector) + "/xet-read-token/no-such-branch", nullptr);
+        QCOMPARE(noRev->status, 404);
+        QCOMPARE(noRev->get_header_value("X-Error-Code"), std::string("RevisionNotFound"));
+
+        // A sandbox of the older Hub has no such route.
+        auto older = transfertest::startSandbox(hub::sandbox::ServerOptions{});
+        httplib::Client oldHttp("127.0.0.1", older->port());
+        QCOMPARE(oldHttp.Get(route)->status, 404);
     }
 };
 
