@@ -88,6 +88,7 @@ struct KeptBlob {
     std::vector<std::string> keptFor; // revisions still using it: "v1.0.0" or short commit; for a stored file, repos
     std::string reason;               // "config.json is shared with v1.0.0 and stays"
     std::string xetHash = {};         // set when this is a stored file of the shared blob store
+    bool sharedUnknownUsers = false;  // a stored file without a manifest: other users cannot be ruled out
 };
 
 struct DeleteReport {

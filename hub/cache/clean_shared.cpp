@@ -75,6 +75,7 @@ void SharedPlanner::finish(DeletePlan &plan, std::vector<PlannedRemoval> &items,
             k.reason =
                 "stays in the shared blob store: " + list + (k.keptFor.size() > 1 ? " still use it" : " still uses it");
         } else if (!sb->hasManifest) {
+            k.sharedUnknownUsers = true;
             k.reason = "stays in the shared blob store: it has no manifest, so HubDesk cannot tell which other repos "
                        "use it";
         } else if (removeUnused) {

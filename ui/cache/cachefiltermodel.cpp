@@ -48,12 +48,14 @@ bool CacheFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &source
         if (!hay.contains(m_text, Qt::CaseInsensitive))
             return false;
     }
-    const bool sizedRow = kind != CacheModel::NodeKind::File && kind != CacheModel::NodeKind::PartialGroup;
+    const bool sizedRow = kind != CacheModel::NodeKind::File && kind != CacheModel::NodeKind::PartialGroup &&
+                          kind != CacheModel::NodeKind::StoredFile;
     if (m_minBytes > 0 && (!sizedRow || idx.data(CacheModel::BytesRole).toLongLong() < m_minBytes))
         return false;
     if (m_usedBefore.isValid()) {
         const QDateTime used = idx.data(CacheModel::LastUsedRole).toDateTime();
-        if (!sizedRow || kind == CacheModel::NodeKind::Xet || !used.isValid() || used > m_usedBefore)
+        if (!sizedRow || kind == CacheModel::NodeKind::Xet || kind == CacheModel::NodeKind::SharedStore ||
+            !used.isValid() || used > m_usedBefore)
             return false;
     }
     if (m_damagedOnly && !idx.data(CacheModel::DamagedRole).toBool())

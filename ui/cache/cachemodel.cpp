@@ -4,6 +4,7 @@
 #include <QLocale>
 
 #include <map>
+#include <set>
 
 namespace hubui {
 
@@ -30,6 +31,16 @@ bool isUnder(const std::filesystem::path &path, const std::filesystem::path &fol
     return end == folder.end();
 }
 
+/// "model/o/a", once each, in the store's order.
+QStringList storedFileUsers(const hub::cache::SharedBlob &f)
+{
+    QStringList out;
+    for (const auto &u : f.users)
+        if (!out.contains(qs(u.repoId)))
+            out << qs(u.repoId);
+    return out;
+}
+
 } // namespace
 
 struct CacheModel::Node {
@@ -41,10 +52,12 @@ struct CacheModel::Node {
     const hub::cache::RevisionEntry *revision = nullptr;
     const hub::cache::CachedFile *file = nullptr;
     const hub::cache::PartialDownload *partial = nullptr;
+    const hub::cache::SharedBlob *stored = nullptr;
     qint64 bytes = 0;
     qint64 exclusive = 0;
     qint64 shared = 0;
     int64_t lastUsed = 0;
+    bool inStore = false; // a file whose blob is a link into the shared blob store
     QStringList problems;
 
     Node *add(std::unique_ptr<Node> child)
@@ -106,7 +119,11 @@ void CacheModel::build()
         repoNode->kind = NodeKind::Repo;
         repoNode->repo = &repo;
         repoNode->bytes = static_cast<qint64>(repo.sizeOnDisk);
-        repoNode->exclusive = repoNode->bytes;
+        // What it links to in the shared blob store stays there when the repo goes.
+        repoNode->exclusive = static_cast<qint64>(repo.sizeOnDisk - repo.sharedStoreBytes);
+        std::set<std::string> storeLinks;
+        for (const auto &l : repo.sharedLinks)
+            storeLinks.insert(l.etag);
         repoNode->lastUsed = repo.lastAccessed;
         for (const hub::cache::CacheProblem &p : repo.problems) {
             if (p.damaging())
@@ -138,6 +155,9 @@ void CacheModel::build()
             revNode->bytes = static_cast<qint64>(rev.sizeOnDisk);
             revNode->exclusive = static_cast<qint64>(rev.exclusiveBytes);
             revNode->shared = static_cast<qint64>(rev.sharedBytes);
+            for (const auto &f : rev.files) // exclusive to the revision, but kept in the shared store
+                if (users[f.blobPath] == 1 && storeLinks.count(f.blobName))
+                    revNode->exclusive -= static_cast<qint64>(f.size);
             revNode->lastUsed = rev.lastAccessed;
             for (const hub::cache::CacheProblem &p : repo.problems) {
                 if (p.damaging() && isUnder(p.path, rev.snapshotPath))
@@ -154,7 +174,8 @@ void CacheModel::build()
                 fileNode->file = &f;
                 fileNode->bytes = static_cast<qint64>(f.size);
                 const bool shared = users[f.blobPath] > 1;
-                fileNode->exclusive = shared ? 0 : fileNode->bytes;
+                fileNode->inStore = storeLinks.count(f.blobName) > 0;
+                fileNode->exclusive = shared || fileNode->inStore ? 0 : fileNode->bytes;
                 fileNode->shared = shared ? fileNode->bytes : 0;
                 fileNode->lastUsed = f.lastAccessed;
                 for (const hub::cache::CacheProblem &p : repo.problems) {
@@ -180,6 +201,25 @@ void CacheModel::build()
             pn->lastUsed = partial.lastModified;
             gn->lastUsed = std::max(gn->lastUsed, partial.lastModified);
             gn->add(std::move(pn));
+        }
+    }
+    if (m_info->sharedStore.present) {
+        const auto &store = m_info->sharedStore;
+        auto sn = std::make_unique<Node>();
+        sn->kind = NodeKind::SharedStore;
+        sn->bytes = static_cast<qint64>(store.totalBytes);
+        sn->exclusive = static_cast<qint64>(store.unreferencedBytes); // what "remove unused" frees
+        Node *storeNode = m_root->add(std::move(sn));
+        for (const auto &f : store.files) {
+            auto fn = std::make_unique<Node>();
+            fn->kind = NodeKind::StoredFile;
+            fn->stored = &f;
+            fn->bytes = static_cast<qint64>(f.size);
+            fn->exclusive = f.unreferenced ? fn->bytes : 0;
+            fn->shared = f.users.size() > 1 ? fn->bytes : 0;
+            fn->lastUsed = f.lastAccessed;
+            storeNode->lastUsed = std::max(storeNode->lastUsed, f.lastAccessed);
+            storeNode->add(std::move(fn));
         }
     }
     if (m_info->xetCacheBytes > 0) {
@@ -296,6 +336,8 @@ QVariant CacheModel::displayData(const Node &n, Column column) const
         case NodeKind::Partial:
             return tr("%1 (unfinished file %2)").arg(repoKey(n.partial->repo), qs(n.partial->etag.substr(0, 12)));
         case NodeKind::Xet: return tr("Xet cache");
+        case NodeKind::SharedStore: return tr("Shared blob store");
+        case NodeKind::StoredFile: return tr("Stored file %1").arg(qs(n.stored->xetHash.substr(0, 12)));
         }
         break;
     case Size: return bytesText(n.bytes);
@@ -326,14 +368,50 @@ QVariant CacheModel::displayData(const Node &n, Column column) const
         case NodeKind::Partial: return n.partial->locked ? tr("Downloading now") : tr("Interrupted download");
         case NodeKind::PartialGroup: return tr("%n file(s)", nullptr, static_cast<int>(n.children.size()));
         case NodeKind::Xet: return tr("Chunk cache of the Xet client; can only be emptied as a whole");
+        case NodeKind::SharedStore: {
+            const auto &store = m_info->sharedStore;
+            const QString files = tr("%n stored file(s), each kept once for every repository that uses it", nullptr,
+                                     static_cast<int>(store.files.size()));
+            return store.unreferencedCount == 0
+                       ? files
+                       : files % QStringLiteral("; ") %
+                             tr("%n used by no repository", nullptr, static_cast<int>(store.unreferencedCount));
+        }
+        case NodeKind::StoredFile: {
+            const QStringList users = storedFileUsers(*n.stored);
+            if (!users.isEmpty())
+                return tr("Used by %1").arg(users.join(QStringLiteral(", ")));
+            return n.stored->unreferenced ? tr("Used by no repository")
+                                          : tr("No repository links to it, but it has no manifest: kept");
+        }
         case NodeKind::Revision: return n.revision->detached() ? tr("Not referenced") : tr("OK");
         case NodeKind::Repo: return tr("%n revision(s)", nullptr, static_cast<int>(n.children.size()));
-        case NodeKind::File: return n.exclusive > 0 ? QString() : tr("Shared");
+        case NodeKind::File:
+            if (n.inStore)
+                return tr("In the shared blob store");
+            return n.exclusive > 0 ? QString() : tr("Shared");
         }
         break;
     case ColumnCount: break;
     }
     return {};
+}
+
+QString CacheModel::storeToolTip() const
+{
+    const auto &store = m_info->sharedStore;
+    QStringList lines;
+    lines << tr("Newer huggingface_hub versions keep each Xet file once in %1; repositories link to it. Deleting a "
+                "repository removes only its links. Stored files no repository uses any more are removed only when "
+                "you ask (Delete on this row, or Prune).")
+                 .arg(QString::fromStdString(store.path.string()));
+    for (const auto &f : store.files) {
+        const QStringList users = storedFileUsers(f);
+        lines << tr("%1 (%2): %3")
+                     .arg(qs(f.xetHash.substr(0, 12)), bytesText(static_cast<qint64>(f.size)),
+                          users.isEmpty() ? tr("used by no repository") : users.join(QStringLiteral(", ")));
+    }
+    return lines.join(QLatin1Char('\n'));
 }
 
 QVariant CacheModel::sortData(const Node &n, Column column) const
@@ -371,6 +449,12 @@ QVariant CacheModel::data(const QModelIndex &index, int role) const
             return n.problems.join(QLatin1Char('\n'));
         if (n.kind == NodeKind::Revision && column == Name)
             return qs(n.revision->commit);
+        if (n.kind == NodeKind::SharedStore)
+            return storeToolTip();
+        if (n.kind == NodeKind::Repo && n.repo->sharedStoreBytes > 0 && (column == Size || column == Exclusive))
+            return tr("%1 of it is in the shared blob store, where other repositories may use it too; it stays "
+                      "there when this repository is deleted.")
+                .arg(bytesText(static_cast<qint64>(n.repo->sharedStoreBytes)));
         if (column == Status) // the column may be too narrow for the whole text
             return displayData(n, Status);
         return data(index, PathRole);
@@ -407,11 +491,17 @@ QVariant CacheModel::data(const QModelIndex &index, int role) const
         case NodeKind::Revision: return QString::fromStdString(n.revision->snapshotPath.string());
         case NodeKind::File: return QString::fromStdString(n.file->filePath.string());
         case NodeKind::Partial: return QString::fromStdString(n.partial->path.string());
+        case NodeKind::SharedStore: return QString::fromStdString(m_info->sharedStore.path.string());
+        case NodeKind::StoredFile: return QString::fromStdString(n.stored->path.string());
         case NodeKind::PartialGroup:
         case NodeKind::Xet: return {};
         }
         return {};
     case RepoPathRole: return n.file ? qs(n.file->path) : QVariant();
+    case UsersRole:
+        if (n.stored)
+            return storedFileUsers(*n.stored);
+        return {};
     case SortRole: return sortData(n, column);
     default: return {};
     }

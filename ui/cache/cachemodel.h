@@ -11,17 +11,20 @@
 
 namespace hubui {
 
-/// The local cache as a tree: repo → revision → file, plus a "Partial downloads" group and an
-/// "Xet cache" row. Built from one hub::cache::CacheInfo (a scan); GUI thread only.
+/// The local cache as a tree: repo → revision → file, plus a "Partial downloads" group, a
+/// "Shared blob store" row (its stored files below it) and an "Xet cache" row. Built from one
+/// hub::cache::CacheInfo (a scan); GUI thread only.
 /// Sizes are bytes on disk; exclusive bytes are what deleting the row frees, shared bytes stay
-/// because another revision of the same repo uses them.
+/// because another revision of the same repo uses them. A repo's size includes the stored files
+/// it links to in the shared blob store, but not its exclusive bytes: deleting the repo leaves
+/// them in the store (the store row's exclusive bytes are the unused ones, which it can remove).
 class CacheModel final : public QAbstractItemModel {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(CacheModel)
 
 public:
     enum Column { Name, Size, Exclusive, Shared, Refs, LastUsed, Pinned, Status, ColumnCount };
-    enum class NodeKind { Repo, Revision, File, PartialGroup, Partial, Xet };
+    enum class NodeKind { Repo, Revision, File, PartialGroup, Partial, Xet, SharedStore, StoredFile };
     enum Role {
         NodeKindRole = Qt::UserRole + 1, ///< int(NodeKind)
         BytesRole,                       ///< qint64 size on disk
@@ -36,6 +39,7 @@ public:
         ProblemsRole,                    ///< QStringList of plain-language problems
         PathRole,                        ///< local path (file, snapshot folder, partial, repo folder)
         RepoPathRole,                    ///< path inside the repo (files)
+        UsersRole,                       ///< QStringList: repos using a stored file / the store's files
         SortRole,                        ///< natural sort value of the column
     };
 
@@ -70,6 +74,8 @@ private:
     Node *nodeFor(const QModelIndex &index) const;
     QVariant displayData(const Node &node, Column column) const;
     QVariant sortData(const Node &node, Column column) const;
+    /// The shared store row's tooltip: what it is, and which repos use each stored file.
+    QString storeToolTip() const;
     void build();
 
     std::shared_ptr<const hub::cache::CacheInfo> m_info;

@@ -301,6 +301,10 @@ void CachePage::onScanFinished()
     location += u' ' % tr("and %n revision(s)", nullptr, static_cast<int>(revisions));
     if (info->partialBytes > 0)
         location += QStringLiteral("; ") % tr("unfinished downloads %1").arg(bytesText(qint64(info->partialBytes)));
+    if (info->sharedStore.present)
+        location += QStringLiteral("; ") % tr("shared blob store %1 (%n stored file(s), counted once)", nullptr,
+                                              static_cast<int>(info->sharedStore.files.size()))
+                                               .arg(bytesText(qint64(info->sharedStore.totalBytes)));
     if (info->xetCacheBytes > 0)
         location += QStringLiteral("; ") % tr("Xet cache %1").arg(bytesText(qint64(info->xetCacheBytes)));
     m_location->setText(location);
@@ -327,19 +331,27 @@ void CachePage::updateCharts()
         std::vector<const hub::cache::RepoEntry *> repos;
         for (const auto &r : info->repos)
             repos.push_back(&r);
-        std::sort(repos.begin(), repos.end(), [](auto *a, auto *b) { return a->sizeOnDisk > b->sizeOnDisk; });
+        // Each repo with its own bytes; what it uses in the shared blob store is one slice of its own,
+        // so the slices add up to the cache total.
+        const auto own = [](const hub::cache::RepoEntry *r) {
+            return static_cast<qint64>(r->sizeOnDisk - r->sharedStoreBytes);
+        };
+        std::sort(repos.begin(), repos.end(), [&](auto *a, auto *b) { return own(a) > own(b); });
         qint64 other = 0;
         for (size_t i = 0; i < repos.size(); ++i) {
             if (static_cast<int>(i) < kRepoSlices) {
                 const QString key = CacheModel::repoKey(repos[i]->repo);
-                slices << SpaceUsageModel::Slice{key, key, static_cast<qint64>(repos[i]->sizeOnDisk),
+                slices << SpaceUsageModel::Slice{key, key, own(repos[i]),
                                                  QString::fromStdString(repos[i]->repo.id.name())};
             } else {
-                other += static_cast<qint64>(repos[i]->sizeOnDisk);
+                other += own(repos[i]);
             }
         }
         if (other > 0)
             slices << SpaceUsageModel::Slice{QString(), tr("Other repositories"), other, {}};
+        if (info->sharedStore.totalBytes > 0)
+            slices << SpaceUsageModel::Slice{
+                QString(), tr("Shared blob store"), qint64(info->sharedStore.totalBytes), {}};
         if (info->partialBytes > 0)
             slices << SpaceUsageModel::Slice{QString(), tr("Unfinished downloads"), qint64(info->partialBytes), {}};
         if (info->xetCacheBytes > 0)

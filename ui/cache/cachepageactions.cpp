@@ -35,7 +35,8 @@ void CachePage::updateActions()
     bool anyDeletable = false, anyRevision = false, anyDamaged = false, allPinned = true;
     for (const QModelIndex &idx : selectedSourceRows()) {
         const Kind k = kindOf(idx);
-        anyDeletable |= k == Kind::Repo || k == Kind::Revision || k == Kind::File || k == Kind::Xet;
+        anyDeletable |= k == Kind::Repo || k == Kind::Revision || k == Kind::File || k == Kind::Xet ||
+                        k == Kind::SharedStore || k == Kind::StoredFile;
         if (k == Kind::Revision) {
             anyRevision = true;
             allPinned &= idx.data(CacheModel::PinnedRole).toBool();
@@ -57,6 +58,7 @@ void CachePage::deleteSelected()
 {
     hub::cache::DeleteSelection selection;
     bool emptyXetAsked = false;
+    bool usedStoredFile = false;
     for (const QModelIndex &idx : selectedSourceRows()) {
         const auto repo = CacheModel::parseRepoKey(idx.data(CacheModel::RepoKeyRole).toString());
         switch (kindOf(idx)) {
@@ -74,6 +76,13 @@ void CachePage::deleteSelected()
             }
             break;
         case Kind::Xet: emptyXetAsked = true; break;
+        case Kind::SharedStore: selection.sharedUnreferenced = true; break; // the unused stored files
+        case Kind::StoredFile:
+            if (idx.data(CacheModel::UsersRole).toStringList().isEmpty())
+                selection.sharedUnreferenced = true;
+            else
+                usedStoredFile = true;
+            break;
         default: break; // partials go through Prune
         }
     }
@@ -81,9 +90,13 @@ void CachePage::deleteSelected()
         confirmEmptyXet();
         return;
     }
-    if (selection.repos.empty() && selection.revisions.empty() && selection.files.empty()) {
-        m_status->setText(tr("Select a repository, revision or file to delete. Unfinished downloads are removed "
-                             "with Prune."));
+    if (selection.repos.empty() && selection.revisions.empty() && selection.files.empty() &&
+        !selection.sharedUnreferenced) {
+        m_status->setText(usedStoredFile
+                              ? tr("Repositories still use this stored file, so it stays in the shared blob store. "
+                                   "Delete those repositories first; then it can be removed as unused.")
+                              : tr("Select a repository, revision or file to delete. Unfinished downloads are removed "
+                                   "with Prune."));
         return;
     }
     m_status->setText(tr("Working out what the deletion frees…"));
@@ -149,8 +162,11 @@ void CachePage::pruneAssistant()
     connect(m_service, &CacheService::prunePlanReady, dialog, &PruneDialog::setPreview);
     // finished comes before accepted: forget the dialog there, use the captured pointer after.
     connect(dialog, &QDialog::finished, this, [this] { m_pruneDialog = nullptr; });
-    if (const auto info = m_service->info())
+    if (const auto info = m_service->info()) {
         dialog->setXetCacheBytes(static_cast<qint64>(info->xetCacheBytes));
+        dialog->setSharedUnused(static_cast<int>(info->sharedStore.unreferencedCount),
+                                static_cast<qint64>(info->sharedStore.unreferencedBytes));
+    }
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         const bool xet = dialog->emptyXet();
         if (auto plan = dialog->preview(); plan && !plan->empty()) {

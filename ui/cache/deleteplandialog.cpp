@@ -8,6 +8,8 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace hubui {
 
 namespace {
@@ -33,11 +35,14 @@ QString DeletePlanDialog::summary(const hub::cache::DeletePlan &plan)
         text += tr(", plus %1 of unfinished downloads").arg(bytesText(plan.partialBytesFreed()));
     const size_t repos = plan.repoCount();
     const size_t revisions = plan.revisionCount();
+    const size_t stored = plan.sharedBlobCount();
     QStringList parts;
     if (repos > 0)
         parts << tr("%n repository(s)", nullptr, static_cast<int>(repos));
     if (revisions > 0)
         parts << tr("%n revision(s)", nullptr, static_cast<int>(revisions));
+    if (stored > 0)
+        parts << tr("%n stored file(s) of the shared blob store", nullptr, static_cast<int>(stored));
     if (!parts.isEmpty())
         text += QStringLiteral(" (") % parts.join(QStringLiteral(", ")) % QStringLiteral(")");
     return text % u'.';
@@ -50,7 +55,16 @@ QStringList DeletePlanDialog::removalLines(const hub::cache::DeletePlan &plan)
     for (const hub::cache::PlannedRemoval &item : plan.items()) {
         switch (item.kind) {
         case K::RepoFolder:
-            lines << tr("%1: the whole repository (%2)").arg(qs(item.repoId), bytesText(item.bytes));
+            if (item.storeBytes > 0)
+                lines << tr("%1: the whole repository (%2; the %3 it uses in the shared blob store are listed "
+                            "separately)")
+                             .arg(qs(item.repoId), bytesText(item.bytes), bytesText(item.storeBytes));
+            else
+                lines << tr("%1: the whole repository (%2)").arg(qs(item.repoId), bytesText(item.bytes));
+            break;
+        case K::SharedBlob:
+            lines << tr("Shared blob store: stored file %1 (%2), which no repository uses")
+                         .arg(qs(item.xetHash.substr(0, 12)), bytesText(item.bytes));
             break;
         case K::SnapshotDir:
             lines << tr("%1: revision %2").arg(qs(item.repoId), qs(item.commit.substr(0, 12))) %
@@ -77,6 +91,21 @@ QStringList DeletePlanDialog::keptLines(const hub::cache::DeletePlan &plan)
         QStringList users;
         for (const std::string &u : kept.keptFor)
             users << qs(u);
+        if (!kept.xetHash.empty()) {
+            const QString name = qs(kept.xetHash.substr(0, 12));
+            if (!users.isEmpty())
+                lines << tr("Stored file %1 stays in the shared blob store for %2 (%3).")
+                             .arg(name, users.join(QStringLiteral(", ")), bytesText(kept.bytes));
+            else if (kept.sharedUnknownUsers)
+                lines << tr("Stored file %1 stays in the shared blob store: it has no manifest, so HubDesk cannot "
+                            "tell which other repositories use it (%2).")
+                             .arg(name, bytesText(kept.bytes));
+            else
+                lines << tr("Stored file %1 stays in the shared blob store although no repository uses it any more "
+                            "(%2); Delete on the shared blob store row or Prune removes it.")
+                             .arg(name, bytesText(kept.bytes));
+            continue;
+        }
         lines << tr("%1 is shared with %2 and stays (%3).")
                      .arg(qs(kept.fileName), users.join(QStringLiteral(", ")), bytesText(kept.bytes));
     }
@@ -104,7 +133,12 @@ DeletePlanDialog::DeletePlanDialog(std::shared_ptr<const hub::cache::DeletePlan>
 
     auto *goesLabel = new QLabel(tr("&Will be deleted:"), this);
     goesLabel->setBuddy(m_removals);
-    auto *keptLabel = new QLabel(tr("&Stays, because other revisions still use it:"), this);
+    const bool storeKept = std::any_of(m_plan->kept().begin(), m_plan->kept().end(),
+                                       [](const hub::cache::KeptBlob &k) { return !k.xetHash.empty(); });
+    auto *keptLabel = new QLabel(storeKept ? tr("&Stays, because other revisions or repositories still use it, or "
+                                                "you did not ask to remove it:")
+                                           : tr("&Stays, because other revisions still use it:"),
+                                 this);
     keptLabel->setBuddy(m_kept);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);

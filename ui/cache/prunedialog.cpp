@@ -20,8 +20,9 @@ PruneDialog::PruneDialog(std::set<std::string> pinned, QWidget *parent)
       m_unreferenced(new QCheckBox(tr("Revisions no branch or tag points to (&unreferenced)"), this)),
       m_older(new QCheckBox(tr("Revisions &not used for"), this)), m_days(new QSpinBox(this)),
       m_partials(new QCheckBox(tr("Un&finished downloads (not running now)"), this)),
-      m_xet(new QCheckBox(tr("The &Xet cache"), this)), m_list(new QListWidget(this)), m_total(plainLabel(this)),
-      m_prune(nullptr)
+      m_xet(new QCheckBox(tr("The &Xet cache"), this)),
+      m_shared(new QCheckBox(tr("Stored files no repository uses (&shared blob store)"), this)),
+      m_list(new QListWidget(this)), m_total(plainLabel(this)), m_prune(nullptr)
 {
     setWindowTitle(tr("Prune the cache"));
     m_unreferenced->setChecked(true);
@@ -65,6 +66,10 @@ PruneDialog::PruneDialog(std::set<std::string> pinned, QWidget *parent)
     m_xet->setToolTip(tr("Chunk and shard caches and logs of the Xet client (hf_xet). It rebuilds them; your models "
                          "are not touched."));
     m_xet->hide();
+    layout->addWidget(m_shared);
+    m_shared->setToolTip(tr("Newer huggingface_hub versions keep each Xet file once for every repository that uses "
+                            "it. These are the ones no repository links to any more."));
+    m_shared->hide();
     layout->addWidget(previewLabel);
     layout->addWidget(m_list, 1);
     layout->addWidget(m_total);
@@ -72,6 +77,7 @@ PruneDialog::PruneDialog(std::set<std::string> pinned, QWidget *parent)
 
     connect(m_unreferenced, &QCheckBox::toggled, this, &PruneDialog::refreshPreview);
     connect(m_partials, &QCheckBox::toggled, this, &PruneDialog::refreshPreview);
+    connect(m_shared, &QCheckBox::toggled, this, &PruneDialog::refreshPreview);
     connect(m_xet, &QCheckBox::toggled, this,
             [this] { m_prune->setEnabled((m_plan && !m_plan->empty()) || emptyXet()); });
     connect(m_older, &QCheckBox::toggled, this, [this](bool on) {
@@ -89,6 +95,7 @@ hub::cache::PruneOptions PruneDialog::options() const
     o.unreferenced = m_unreferenced->isChecked();
     o.olderThanDays = m_older->isChecked() ? m_days->value() : -1;
     o.partials = m_partials->isChecked();
+    o.sharedUnreferenced = m_shared->isVisibleTo(this) && m_shared->isChecked();
     o.pinned = m_pinned;
     return o;
 }
@@ -121,6 +128,15 @@ void PruneDialog::setXetCacheBytes(qint64 bytes)
     m_xet->setVisible(bytes > 0);
     if (bytes <= 0)
         m_xet->setChecked(false);
+}
+
+void PruneDialog::setSharedUnused(int count, qint64 bytes)
+{
+    m_shared->setText(tr("%n stored file(s) no repository uses (&shared blob store, %1)", nullptr, count)
+                          .arg(QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeSIFormat)));
+    m_shared->setVisible(count > 0);
+    if (count <= 0)
+        m_shared->setChecked(false);
 }
 
 bool PruneDialog::emptyXet() const

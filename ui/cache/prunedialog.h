@@ -17,7 +17,8 @@ class QSpinBox;
 namespace hubui {
 
 /// The prune assistant: pick rules (revisions no ref points to, revisions not used for N days,
-/// unfinished downloads, and the Xet client's cache as a whole), see a live preview with the freed-space total, then
+/// unfinished downloads, unused stored files of the shared blob store, and the Xet client's cache as a whole), see a
+/// live preview with the freed-space total, then
 /// prune. Pinned revisions are never included. The dialog asks for previews with previewRequested(); the owner computes
 /// them off the GUI thread and hands them back with setPreview().
 class PruneDialog final : public QDialog {
@@ -44,6 +45,10 @@ public:
     void setXetCacheBytes(qint64 bytes);
     QCheckBox *xetBox() const { return m_xet; }
     bool emptyXet() const;
+    /// Offers "stored files no repository uses" of the shared blob store when `count` > 0 (off by
+    /// default; part of the plan's preview when checked).
+    void setSharedUnused(int count, qint64 bytes);
+    QCheckBox *sharedBox() const { return m_shared; }
 
 signals:
     void previewRequested(const hub::cache::PruneOptions &options);
@@ -56,6 +61,7 @@ private:
     QSpinBox *m_days;
     QCheckBox *m_partials;
     QCheckBox *m_xet;
+    QCheckBox *m_shared;
     QListWidget *m_list;
     QLabel *m_total;
     QPushButton *m_prune;

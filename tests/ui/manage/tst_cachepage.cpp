@@ -1,6 +1,6 @@
 // The Local cache page against a hand-built cache (tests/cache/cache_fixture.h): rows, sizes,
 // charts = tables, delete with a plan whose promise a new scan confirms, pins kept by prune,
-// the removed list, damaged entries.
+// the removed list, damaged entries, the Xet cache and the shared blob store as one row each.
 
 #include "cache/cache_fixture.h"
 #include "ui/cache/cachefiltermodel.h"
@@ -49,6 +49,7 @@ private slots:
     void removedListSurvivesRestartAndOffersDownloadAgain();
     void fitsALaptopScreen();
     void xetCache_isEmptiedAsAWholeAfterAConfirmation();
+    void sharedStore_isOneRowAndRemovesOnlyUnusedFilesAfterConfirmation();
     void statusInGerman();
 
 private:
@@ -364,6 +365,110 @@ void TestCachePage::xetCache_isEmptiedAsAWholeAfterAConfirmation()
     QCOMPARE(emptiedAgain.at(0).at(0).toLongLong(), qint64{3000});
     QTRY_VERIFY_WITH_TIMEOUT(!service.isScanning() && service.info()->xetCacheBytes == 0, 10000);
     QVERIFY(service.info()->totalSizeOnDisk < hubBytes); // and the plan ran
+}
+
+void TestCachePage::sharedStore_isOneRowAndRemovesOnlyUnusedFilesAfterConfirmation()
+{
+    const std::filesystem::path base = m_dir->filePath(QStringLiteral("shared")).toStdString();
+    const auto fx = fixture::buildSharedStore(base / "hub", base / "out");
+    CacheService service(QString::fromStdString(fx.root.string()), QString());
+    QSignalSpy scanned(&service, &CacheService::scanFinished);
+    CachePage page(&service, m_settings.get());
+    page.resize(1200, 800);
+    page.show();
+    QVERIFY(scanned.wait(10000));
+    CacheModel *model = page.model();
+    QModelIndex store;
+    for (int i = 0; i < model->rowCount(); ++i)
+        if (model->index(i, 0).data(CacheModel::NodeKindRole).toInt() == int(CacheModel::NodeKind::SharedStore))
+            store = model->index(i, 0);
+    QVERIFY(store.isValid());
+    QCOMPARE(store.data().toString(), QStringLiteral("Shared blob store"));
+    QCOMPARE(store.data(CacheModel::BytesRole).toLongLong(), qint64(fx.storeBytes()));
+    QCOMPARE(store.data(CacheModel::ExclusiveBytesRole).toLongLong(), qint64(fx.unused.size()));
+    QCOMPARE(model->rowCount(store), 3);
+    const QString tip = store.data(Qt::ToolTipRole).toString();
+    qInfo("%s", qPrintable(tip));
+    QVERIFY2(tip.contains(QString::fromStdString(fx.hShared.substr(0, 12)) +
+                          QStringLiteral(" (8.2 kB): dataset/o/b, model/o/a")),
+             qPrintable(tip));
+    QVERIFY2(tip.contains(QStringLiteral("used by no repository")), qPrintable(tip));
+    qInfo("%s", qPrintable(store.siblingAtColumn(CacheModel::Status).data().toString()));
+    for (int i = 0; i < model->rowCount(store); ++i) {
+        const QModelIndex f = model->index(i, 0, store);
+        if (f.data().toString().endsWith(QString::fromStdString(fx.hShared.substr(0, 12))))
+            QCOMPARE(f.data(CacheModel::UsersRole).toStringList(),
+                     (QStringList{QStringLiteral("dataset/o/b"), QStringLiteral("model/o/a")}));
+    }
+    // A repo's size includes what it uses in the store, its exclusive bytes do not.
+    const QModelIndex a = model->repoIndex(QStringLiteral("model/o/a"));
+    QCOMPARE(a.data(CacheModel::BytesRole).toLongLong(),
+             qint64(fx.shared.size() + fx.onlyA.size() + fx.configA.size() + fx.outsideContent.size()));
+    QCOMPARE(a.data(CacheModel::ExclusiveBytesRole).toLongLong(), qint64(fx.configA.size() + fx.outsideContent.size()));
+    // The chart's slices add up to the cache total: the store is one slice, counted once.
+    qint64 slices = 0;
+    for (QPieSlice *s : page.repoChart()->series()->slices())
+        slices += qint64(s->value());
+    QCOMPARE(slices, qint64(service.info()->totalSizeOnDisk));
+
+    // Delete on the store row: a plan with only the unused stored file, behind the usual dialog.
+    const qint64 before = qint64(service.info()->totalSizeOnDisk);
+    const QModelIndex storeRow = page.filterModel()->mapFromSource(store);
+    page.view()->selectionModel()->setCurrentIndex(storeRow,
+                                                   QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    QSignalSpy dialogs(&page, &CachePage::dialogOpened);
+    QSignalSpy plans(&service, &CacheService::planReady);
+    page.deleteSelected();
+    auto *dialog = waitForDialog<DeletePlanDialog>(dialogs);
+    QVERIFY(dialog);
+    const auto plan = plans.at(0).at(0).value<std::shared_ptr<const hub::cache::DeletePlan>>();
+    QCOMPARE(plan->sharedBlobCount(), size_t(1));
+    QCOMPARE(plan->bytesFreed(), uint64_t(fx.unused.size()));
+    qInfo("%s", qPrintable(dialog->summaryText()));
+    QVERIFY2(dialog->summaryText().contains(QStringLiteral("1 stored file(s) of the shared blob store")) ||
+                 dialog->summaryText().contains(QStringLiteral("1 stored file of the shared blob store")),
+             qPrintable(dialog->summaryText()));
+    QVERIFY(std::filesystem::exists(fx.store(fx.hUnused))); // nothing happens before the confirmation
+    QSignalSpy rescanned(&service, &CacheService::scanFinished);
+    dialog->accept();
+    QVERIFY(rescanned.wait(10000));
+    QVERIFY(!std::filesystem::exists(fx.store(fx.hUnused)));
+    QCOMPARE(fixture::readFile(fx.store(fx.hShared)), fx.shared);
+    QCOMPARE(fixture::readFile(fx.store(fx.hOnlyA)), fx.onlyA);
+    QCOMPARE(before - qint64(service.info()->totalSizeOnDisk), qint64(plan->bytesFreed()));
+
+    // Deleting o/a keeps the stored file o/b uses and says so; the one only o/a used becomes unused.
+    page.selectKey(QStringLiteral("model/o/a"));
+    page.deleteSelected();
+    dialog = waitForDialog<DeletePlanDialog>(dialogs);
+    QVERIFY(dialog);
+    QStringList kept;
+    for (int i = 0; i < dialog->keptList()->count(); ++i)
+        kept << dialog->keptList()->item(i)->text();
+    qInfo("%s", qPrintable(kept.join(QLatin1Char('\n'))));
+    QVERIFY2(kept.join(QLatin1Char('\n')).contains(QStringLiteral("stays in the shared blob store for dataset/o/b")),
+             qPrintable(kept.join(u'|')));
+    QSignalSpy third(&service, &CacheService::scanFinished);
+    dialog->accept();
+    QVERIFY(third.wait(10000));
+    QCOMPARE(fixture::readFile(fx.store(fx.hShared)), fx.shared);
+    QCOMPARE(fixture::readFile(fx.b().dir / "snapshots" / fixture::kExamples / "data" / "train.bin"), fx.shared);
+    QCOMPARE(service.info()->sharedStore.unreferencedCount, size_t(1));
+
+    // Prune offers the unused stored files, off by default.
+    QSignalSpy previews(&service, &CacheService::prunePlanReady);
+    page.pruneAssistant();
+    auto *prune = waitForDialog<PruneDialog>(dialogs);
+    QVERIFY(prune);
+    QVERIFY(previews.wait(10000));
+    QVERIFY(prune->sharedBox()->isVisibleTo(prune));
+    QVERIFY(!prune->sharedBox()->isChecked());
+    QVERIFY2(prune->sharedBox()->text().contains(QStringLiteral("3.0 kB")), qPrintable(prune->sharedBox()->text()));
+    QCOMPARE(prune->preview()->sharedBlobCount(), size_t(0));
+    prune->sharedBox()->setChecked(true);
+    QVERIFY(previews.wait(10000));
+    QCOMPARE(prune->preview()->sharedBlobCount(), size_t(1));
+    prune->reject();
 }
 
 void TestCachePage::fitsALaptopScreen()
