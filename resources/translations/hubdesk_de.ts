@@ -14,22 +14,27 @@
         <translation>Neuer Versuch: %1</translation>
     </message>
     <message>
-        <location filename="../../app/hubdesk/main.cpp" line="+59"/>
+        <location filename="../../app/hubdesk/main.cpp" line="+37"/>
+        <source>Starting the sandbox Hub on this computer… (the first time it builds its demo project, which takes a few seconds)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+72"/>
         <source>HubDesk cannot start</source>
         <translation>HubDesk kann nicht starten</translation>
     </message>
     <message>
-        <location filename="../../ui/cache/pages.cpp" line="+17"/>
+        <location filename="../../ui/cache/pages.cpp" line="+18"/>
         <source>Local cache</source>
         <translation>Lokaler Cache</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/pages.cpp" line="+15"/>
+        <location filename="../../ui/settings/pages.cpp" line="+14"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
@@ -44,17 +49,18 @@
         <translation>&amp;Anmelden oder Konto wechseln…</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/pages.cpp" line="+32"/>
+        <location filename="../../ui/transfers/pages.cpp" line="+33"/>
         <source>Transfers</source>
         <translation>Übertragungen</translation>
     </message>
     <message>
         <location line="+18"/>
+        <location filename="../../app/hubdesk/main.cpp" line="-69"/>
         <source>HubDesk</source>
         <translation>HubDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/upload/pages.cpp" line="+129"/>
+        <location filename="../../ui/upload/pages.cpp" line="+139"/>
         <source>%1 (%2 access)</source>
         <translation>%1 (Zugriff: %2)</translation>
     </message>
@@ -80,11 +86,16 @@
     </message>
     <message>
         <location line="+14"/>
+        <source>Files to add to pull request #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Upload started; see Transfers.</source>
         <translation>Upload gestartet; siehe Übertragungen.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Upload failed</source>
         <translation>Upload fehlgeschlagen</translation>
     </message>
@@ -156,17 +167,17 @@
 <context>
     <name>hubui::CacheModel</name>
     <message>
-        <location filename="../../ui/cache/cachemodel.cpp" line="+83"/>
+        <location filename="../../ui/cache/cachemodel.cpp" line="+96"/>
         <source>(detached)</source>
         <translation>(nicht referenziert)</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+71"/>
         <source>%1 is missing from this snapshot</source>
         <translation>%1 fehlt in diesem Snapshot</translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+141"/>
         <source>Bytes that only this entry uses: what deleting it frees</source>
         <translation>Bytes, die nur dieser Eintrag belegt: so viel gibt das Löschen frei</translation>
     </message>
@@ -192,12 +203,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+54"/>
+        <location line="+75"/>
         <source>Shared</source>
         <translation>Geteilt</translation>
     </message>
     <message>
-        <location line="-53"/>
+        <location line="-74"/>
         <source>Refs</source>
         <translation>Refs</translation>
     </message>
@@ -208,12 +219,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+40"/>
+        <location line="+42"/>
         <source>Pinned</source>
         <translation>Angeheftet</translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="-41"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -231,6 +242,16 @@
         <location line="+1"/>
         <source>Xet cache</source>
         <translation>Xet-Cache</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shared blob store</source>
+        <translation>Gemeinsamer Blob-Speicher</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stored file %1</source>
+        <translation>Gespeicherte Datei %1</translation>
     </message>
     <message>
         <location line="+26"/>
@@ -260,8 +281,39 @@
         <source>Chunk cache of the Xet client; can only be emptied as a whole</source>
         <translation>Chunk-Cache des Xet-Clients; kann nur als Ganzes geleert werden</translation>
     </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n stored file(s), each kept once for every repository that uses it</source>
+        <translation>
+            <numerusform>%n gespeicherte Datei, einmal für alle Repositorys abgelegt, die sie nutzen</numerusform>
+            <numerusform>%n gespeicherte Dateien, je einmal für alle Repositorys abgelegt, die sie nutzen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n used by no repository</source>
+        <translation>
+            <numerusform>%n von keinem Repository genutzt</numerusform>
+            <numerusform>%n von keinem Repository genutzt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Used by %1</source>
+        <translation>Genutzt von %1</translation>
+    </message>
     <message>
         <location line="+1"/>
+        <source>Used by no repository</source>
+        <translation>Von keinem Repository genutzt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No repository links to it, but it has no manifest: kept</source>
+        <translation>Kein Repository verweist darauf, aber es fehlt das Manifest: bleibt erhalten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Not referenced</source>
         <translation>Nicht referenziert</translation>
     </message>
@@ -272,7 +324,7 @@
     </message>
     <message numerus="yes">
         <location line="+1"/>
-        <location filename="../../ui/cache/cachepage.cpp" line="+183"/>
+        <location filename="../../ui/cache/cachepage.cpp" line="+189"/>
         <source>%n revision(s)</source>
         <translation>
             <numerusform>%n Revision</numerusform>
@@ -280,15 +332,40 @@
         </translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+3"/>
+        <source>In the shared blob store</source>
+        <translation>Im gemeinsamen Blob-Speicher</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Newer huggingface_hub versions keep each Xet file once in %1; repositories link to it. Deleting a repository removes only its links. Stored files no repository uses any more are removed only when you ask (Delete on this row, or Prune).</source>
+        <translation>Neuere huggingface_hub-Versionen legen jede Xet-Datei nur einmal in %1 ab; die Repositorys verweisen darauf. Beim Löschen eines Repositorys werden nur seine Verweise entfernt. Gespeicherte Dateien, die kein Repository mehr nutzt, werden nur auf Ihren Wunsch entfernt (Löschen in dieser Zeile oder Aufräumen).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 (%2): %3</source>
+        <translation>%1 (%2): %3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>used by no repository</source>
+        <translation>von keinem Repository genutzt</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>damaged</source>
         <translation>beschädigt</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 of it is in the shared blob store, where other repositories may use it too; it stays there when this repository is deleted.</source>
+        <translation>%1 davon liegen im gemeinsamen Blob-Speicher, wo auch andere Repositorys sie nutzen können; sie bleiben dort, wenn dieses Repository gelöscht wird.</translation>
     </message>
 </context>
 <context>
     <name>hubui::CachePage</name>
     <message>
-        <location filename="../../ui/cache/cachepage.cpp" line="-126"/>
+        <location filename="../../ui/cache/cachepage.cpp" line="-132"/>
         <source>Local cache</source>
         <translation>Lokaler Cache</translation>
     </message>
@@ -308,7 +385,17 @@
         <translation>Das kann nicht gelöscht werden: %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
+        <source>Emptied the Xet cache; freed %1.</source>
+        <translation>Xet-Cache geleert; %1 freigegeben.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not empty the Xet cache: %1</source>
+        <translation>Der Xet-Cache konnte nicht geleert werden: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Deleted; freed %1.</source>
         <translation>Gelöscht; %1 freigegeben.</translation>
     </message>
@@ -422,7 +509,12 @@
         <translation>Repositorys, Revisionen und Dateien im Cache</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+1"/>
+        <source>Double-click or press Enter on a repository to open its page.</source>
+        <translation>Doppelklicken Sie auf ein Repository oder drücken Sie die Eingabetaste, um seine Seite zu öffnen.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Space by repository</source>
         <translation>Speicherplatz nach Repository</translation>
     </message>
@@ -443,7 +535,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/cache/cachepageactions.cpp" line="+48"/>
+        <location filename="../../ui/cache/cachepageactions.cpp" line="+49"/>
         <source>P&amp;in</source>
         <translation>An&amp;heften</translation>
     </message>
@@ -468,7 +560,7 @@
         <translation>Cache-Status</translation>
     </message>
     <message numerus="yes">
-        <location line="+73"/>
+        <location line="+81"/>
         <source>Cache: %1 — %2 in %n repository(s)</source>
         <translation>
             <numerusform>Cache: %1 — %2 in %n Repository</numerusform>
@@ -488,8 +580,16 @@
         <source>unfinished downloads %1</source>
         <translation>unfertige Downloads %1</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+2"/>
+        <source>shared blob store %1 (%n stored file(s), counted once)</source>
+        <translation>
+            <numerusform>gemeinsamer Blob-Speicher %1 (%n gespeicherte Datei, einmal gezählt)</numerusform>
+            <numerusform>gemeinsamer Blob-Speicher %1 (%n gespeicherte Dateien, je einmal gezählt)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Xet cache %1</source>
         <translation>Xet-Cache %1</translation>
     </message>
@@ -512,9 +612,14 @@
         <translation>Einlesen abgeschlossen.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+32"/>
         <source>Other repositories</source>
         <translation>Andere Repositorys</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Shared blob store</source>
+        <translation>Gemeinsamer Blob-Speicher</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -562,7 +667,7 @@
         <translation>&amp;Entfernte Revisionen (%1)…</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+44"/>
         <source>Select a repository, revision or file to delete. Unfinished downloads are removed with Prune.</source>
         <translation>Wählen Sie ein Repository, eine Revision oder eine Datei zum Löschen aus. Unfertige Downloads werden mit „Aufräumen“ entfernt.</translation>
     </message>
@@ -572,22 +677,56 @@
         <translation>Wird ermittelt, was das Löschen freigibt…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+38"/>
         <source>Deleting…</source>
         <translation>Wird gelöscht…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-17"/>
+        <location line="+21"/>
         <source>Nothing was deleted.</source>
         <translation>Nichts wurde gelöscht.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="-48"/>
+        <source>Repositories still use this stored file, so it stays in the shared blob store. Delete those repositories first; then it can be removed as unused.</source>
+        <translation>Repositorys nutzen diese gespeicherte Datei noch, daher bleibt sie im gemeinsamen Blob-Speicher. Löschen Sie zuerst diese Repositorys; danach lässt sie sich als ungenutzt entfernen.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Empty the Xet cache</source>
+        <translation>Xet-Cache leeren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete everything in the Xet cache (%1)?</source>
+        <translation>Alles im Xet-Cache löschen (%1)?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1
+The Xet client (hf_xet) keeps chunk and shard caches and logs there. It rebuilds them; only its deduplication and an unfinished Xet upload are lost. Your downloaded models are not touched.</source>
+        <translation>%1
+Der Xet-Client (hf_xet) legt dort Chunk- und Shard-Caches und Protokolle ab. Er baut sie neu auf; verloren gehen nur seine Deduplizierung und ein unvollendeter Xet-Upload. Ihre heruntergeladenen Modelle bleiben unberührt.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Empty it</source>
+        <translation>&amp;Leeren</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+58"/>
+        <source>Emptying the Xet cache…</source>
+        <translation>Xet-Cache wird geleert…</translation>
+    </message>
+    <message>
+        <location line="-11"/>
         <source>Pruning…</source>
         <translation>Wird aufgeräumt…</translation>
     </message>
     <message numerus="yes">
-        <location line="+28"/>
+        <location line="+39"/>
         <source>%n revision(s) unpinned.</source>
         <translation>
             <numerusform>%n Revision nicht mehr angeheftet.</numerusform>
@@ -665,7 +804,7 @@
 <context>
     <name>hubui::CacheService</name>
     <message>
-        <location filename="../../ui/cache/cacheservice.cpp" line="+70"/>
+        <location filename="../../ui/cache/cacheservice.cpp" line="+72"/>
         <source>The cache has not been scanned yet.</source>
         <translation>Der Cache wurde noch nicht eingelesen.</translation>
     </message>
@@ -899,7 +1038,7 @@
 <context>
     <name>hubui::CommunityView</name>
     <message>
-        <location filename="../../ui/community/communityview.cpp" line="+28"/>
+        <location filename="../../ui/community/communityview.cpp" line="+29"/>
         <source>Refres&amp;h</source>
         <translation>Aktualisie&amp;ren</translation>
     </message>
@@ -970,7 +1109,7 @@
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>Could not refresh: %1</source>
         <translation>Aktualisieren fehlgeschlagen: %1</translation>
     </message>
@@ -980,7 +1119,7 @@
         <translation>Das Laden wurde abgebrochen. „Aktualisieren“ versucht es erneut.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <location line="+8"/>
         <source>Loading pull requests and discussions…</source>
         <translation>Pull-Requests und Diskussionen werden geladen …</translation>
@@ -1393,7 +1532,7 @@
 <context>
     <name>hubui::DeletePlanDialog</name>
     <message>
-        <location filename="../../ui/cache/deleteplandialog.cpp" line="+30"/>
+        <location filename="../../ui/cache/deleteplandialog.cpp" line="+32"/>
         <source>Nothing to delete.</source>
         <translation>Nichts zu löschen.</translation>
     </message>
@@ -1408,7 +1547,7 @@
         <translation>, dazu %1 an unfertigen Downloads</translation>
     </message>
     <message numerus="yes">
-        <location line="+5"/>
+        <location line="+6"/>
         <source>%n repository(s)</source>
         <translation>
             <numerusform>%n Repository</numerusform>
@@ -1423,13 +1562,31 @@
             <numerusform>%n Revisionen</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n stored file(s) of the shared blob store</source>
+        <translation>
+            <numerusform>%n gespeicherte Datei des gemeinsamen Blob-Speichers</numerusform>
+            <numerusform>%n gespeicherte Dateien des gemeinsamen Blob-Speichers</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
+        <source>%1: the whole repository (%2; the %3 it uses in the shared blob store are listed separately)</source>
+        <translation>%1: das ganze Repository (%2; die %3, die es im gemeinsamen Blob-Speicher nutzt, sind eigens aufgeführt)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>%1: the whole repository (%2)</source>
         <translation>%1: das ganze Repository (%2)</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>Shared blob store: stored file %1 (%2), which no repository uses</source>
+        <translation>Gemeinsamer Blob-Speicher: gespeicherte Datei %1 (%2), die kein Repository nutzt</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>%1: revision %2</source>
         <translation>%1: Revision %2</translation>
     </message>
@@ -1444,7 +1601,22 @@
         <translation>%1: Datei %2</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
+        <source>Stored file %1 stays in the shared blob store for %2 (%3).</source>
+        <translation>Gespeicherte Datei %1 bleibt im gemeinsamen Blob-Speicher für %2 (%3).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stored file %1 stays in the shared blob store: it has no manifest, so HubDesk cannot tell which other repositories use it (%2).</source>
+        <translation>Gespeicherte Datei %1 bleibt im gemeinsamen Blob-Speicher: Ihr fehlt das Manifest, daher kann HubDesk nicht erkennen, welche anderen Repositorys sie nutzen (%2).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Stored file %1 stays in the shared blob store although no repository uses it any more (%2); Delete on the shared blob store row or Prune removes it.</source>
+        <translation>Gespeicherte Datei %1 bleibt im gemeinsamen Blob-Speicher, obwohl kein Repository sie mehr nutzt (%2); Löschen in der Zeile des gemeinsamen Blob-Speichers oder Aufräumen entfernt sie.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>%1 is shared with %2 and stays (%3).</source>
         <translation>%1 wird mit %2 geteilt und bleibt erhalten (%3).</translation>
     </message>
@@ -1474,12 +1646,17 @@
         <translation>&amp;Wird gelöscht:</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>&amp;Stays, because other revisions or repositories still use it, or you did not ask to remove it:</source>
+        <translation>&amp;Bleibt, weil andere Revisionen oder Repositorys es noch nutzen oder Sie das Entfernen nicht verlangt haben:</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>&amp;Stays, because other revisions still use it:</source>
         <translation>&amp;Bleibt, weil andere Revisionen es noch nutzen:</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>&amp;Delete</source>
         <translation>&amp;Löschen</translation>
     </message>
@@ -1560,29 +1737,54 @@
 <context>
     <name>hubui::DiscussionView</name>
     <message>
-        <location filename="../../ui/community/discussionview.cpp" line="+43"/>
+        <location filename="../../ui/community/discussionview.cpp" line="+51"/>
+        <source>Open its &amp;files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>← All pull requests and &amp;discussions</source>
         <translation>← Alle Pull-Requests und &amp;Diskussionen</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>&amp;Merge…</source>
         <translation>&amp;Zusammenführen …</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>C&amp;lose…</source>
         <translation>Sch&amp;ließen …</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>R&amp;eopen…</source>
         <translation>&amp;Wieder öffnen …</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Refres&amp;h</source>
         <translation>Aktualisie&amp;ren</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Re&amp;name…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Do&amp;wnload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add f&amp;iles…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>We&amp;b page</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1605,7 +1807,17 @@
         <translation>Konflikte beim Zusammenführen</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
+        <source>Open the pull request&apos;s files to fix the conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the files of this pull request&apos;s revision in the Files tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Back to all pull requests and discussions</source>
         <translation>Zurück zu allen Pull-Requests und Diskussionen</translation>
     </message>
@@ -1631,12 +1843,53 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+36"/>
+        <location line="+321"/>
+        <source>Change the title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-320"/>
+        <source>Download this pull request&apos;s revision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Download the files of this pull request (refs/pr/N) into the cache, to try them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add files to this pull request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Commit files onto this pull request&apos;s revision (refs/pr/N); you can also drop files or folders onto this window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open this conversation on the Hub&apos;s web site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open this conversation in your web browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Drop hint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+40"/>
         <source>Conversation</source>
         <translation>Unterhaltung</translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="-39"/>
         <source>New comment</source>
         <translation>Neuer Kommentar</translation>
     </message>
@@ -1651,7 +1904,7 @@
         <translation>Kommentar senden (Strg+Eingabe)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+22"/>
         <source>Add a c&amp;omment (Markdown):</source>
         <translation>K&amp;ommentar schreiben (Markdown):</translation>
     </message>
@@ -1661,12 +1914,22 @@
         <translation>Geänderte Dateien</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+1"/>
+        <source>Metrics</source>
+        <translation type="unfinished">Metriken</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The evaluation results of this pull request&apos;s model card next to the target branch&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>Loading #%1 was cancelled.</source>
         <translation>Das Laden von #%1 wurde abgebrochen.</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+66"/>
         <source>Loading #%1…</source>
         <translation>#%1 wird geladen …</translation>
     </message>
@@ -1701,12 +1964,17 @@
         <translation>Diskussion begonnen von %1 · %2</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>The files changed cannot be shown: %1</source>
         <translation>Die geänderten Dateien können nicht gezeigt werden: %1</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
+        <source>%1 before the merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>This pull request cannot be merged: it conflicts with changes made on %1 since it was opened.</source>
         <translation>Dieser Pull-Request kann nicht zusammengeführt werden: Er steht im Konflikt mit Änderungen, die seit seiner Eröffnung auf %1 gemacht wurden.</translation>
     </message>
@@ -1726,7 +1994,7 @@
         <translation>diese Dateien</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+35"/>
         <source>Only maintainers of this repo (write access) can merge.</source>
         <translation>Nur die Betreuer dieses Repos (Schreibzugriff) können zusammenführen.</translation>
     </message>
@@ -1749,6 +2017,16 @@
         <location line="+5"/>
         <source>Only its author or a maintainer of this repo (write access) can do this.</source>
         <translation>Nur der Autor oder ein Betreuer dieses Repos (Schreibzugriff) kann das.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Drop files or folders onto this window to add them to this pull request (a new commit on %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sign in (Account menu) to add files to this pull request.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1831,7 +2109,32 @@
         <translation>Wieder geöffnet.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+13"/>
+        <source>Rename #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New &amp;title:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Renamed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Downloading refs/pr/%1… (see Transfers)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not start the download: %1</source>
+        <translation type="unfinished">Der Download konnte nicht gestartet werden: %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Merge pull request #%1</source>
         <translation>Pull-Request #%1 zusammenführen</translation>
     </message>
@@ -2159,18 +2462,21 @@
 <context>
     <name>hubui::LoadStateWidget</name>
     <message>
-        <location filename="../../ui/core/loadstatewidget.cpp" line="+16"/>
+        <location filename="../../ui/core/loadstatewidget.cpp" line="+21"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location line="+21"/>
+        <location line="+1"/>
+        <location line="+25"/>
+        <location line="+127"/>
+        <location line="+19"/>
+        <location line="+15"/>
         <source>Try again</source>
         <translation>Erneut versuchen</translation>
     </message>
     <message>
-        <location line="-2"/>
+        <location line="-163"/>
         <source>Loading</source>
         <translation>Wird geladen</translation>
     </message>
@@ -2180,17 +2486,173 @@
         <translation>Laden abbrechen</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+30"/>
+        <source>You are offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The Hub cannot be reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The Hub took too long to answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign-in needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your account is not allowed to do this</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Access to this repo must be requested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This repo does not exist or is private</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This revision does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This file or folder does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Too many requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The Hub had a problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The Hub sent an answer HubDesk cannot read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The certificate could not be verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The proxy refused the connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HubDesk refused an unsafe answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The disk is full</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A file on this computer could not be read or written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data on this computer is damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This changed on the Hub meanwhile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The branch moved on the Hub meanwhile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The Hub refused the request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The request is too large for the Hub</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loading was cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This request is not valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This is not supported here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HubDesk could not finish this</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+85"/>
+        <source>This could not be loaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-34"/>
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Something went wrong</source>
-        <translation>Etwas ist schiefgelaufen</translation>
+        <location line="+10"/>
+        <source>Sign in…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Request access</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Network settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open Local cache</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Try again in %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>Nothing here yet</source>
         <translation>Noch nichts hier</translation>
     </message>
@@ -2198,7 +2660,7 @@
 <context>
     <name>hubui::MainWindow</name>
     <message>
-        <location filename="../../ui/shell/mainwindow.cpp" line="+47"/>
+        <location filename="../../ui/shell/mainwindow.cpp" line="+50"/>
         <source>HubDesk — sandbox Hub</source>
         <translation>HubDesk — Sandbox-Hub</translation>
     </message>
@@ -2263,6 +2725,11 @@
         <translation>&amp;Werkzeuge</translation>
     </message>
     <message>
+        <location line="+12"/>
+        <source>&amp;Go</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+8"/>
         <source>Add a &amp;namespace…</source>
         <translation>&amp;Namensraum hinzufügen…</translation>
@@ -2278,7 +2745,7 @@
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>Download of %1 finished.</source>
         <translation>Download von %1 abgeschlossen.</translation>
     </message>
@@ -2337,25 +2804,57 @@
         <source>Connected to %1</source>
         <translation>Verbunden mit %1</translation>
     </message>
+    <message numerus="yes">
+        <location line="+34"/>
+        <source>%1 · %n+ PR(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%1 · %n PR(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+15"/>
+        <location line="+1"/>
         <source>You</source>
         <translation>Sie</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>An organisation you belong to</source>
         <translation>Eine Organisation, der Sie angehören</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>A namespace you added</source>
         <translation>Ein von Ihnen hinzugefügter Namensraum</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-23"/>
         <source>Add a namespace…</source>
         <translation>Namensraum hinzufügen…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+25"/>
+        <source>%n open pull request(s), in %1 repo(s) of %2</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%1, %n open pull request(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <location line="+20"/>
@@ -2366,6 +2865,55 @@
         <location line="+1"/>
         <source>User or organisation name on the Hub (for example PellelNitram):</source>
         <translation>Benutzer- oder Organisationsname auf dem Hub (zum Beispiel PellelNitram):</translation>
+    </message>
+</context>
+<context>
+    <name>hubui::MetricChangeModel</name>
+    <message>
+        <location filename="../../ui/community/prmetrics.cpp" line="+54"/>
+        <source>unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>new</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <location line="+1"/>
+        <source>no value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: %2 on %3, %4 in this pull request (%5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Metric</source>
+        <translation type="unfinished">Metrik</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dataset</source>
+        <translation type="unfinished">Datensatz</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Change</source>
+        <translation type="unfinished">Änderung</translation>
     </message>
 </context>
 <context>
@@ -2462,7 +3010,7 @@
 <context>
     <name>hubui::PruneDialog</name>
     <message>
-        <location filename="../../ui/cache/prunedialog.cpp" line="+19"/>
+        <location filename="../../ui/cache/prunedialog.cpp" line="+20"/>
         <source>Revisions no branch or tag points to (&amp;unreferenced)</source>
         <translation>Revisionen, auf die kein Branch oder Tag zeigt (&amp;unreferenziert)</translation>
     </message>
@@ -2475,6 +3023,16 @@
         <location line="+1"/>
         <source>Un&amp;finished downloads (not running now)</source>
         <translation>Un&amp;fertige Downloads (laufen gerade nicht)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The &amp;Xet cache</source>
+        <translation>Der &amp;Xet-Cache</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stored files no repository uses (&amp;shared blob store)</source>
+        <translation>Gespeicherte Dateien, die kein Repository nutzt (&amp;gemeinsamer Blob-Speicher)</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2517,10 +3075,92 @@
         <translation>&amp;Vorschau:</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <location line="+17"/>
+        <location line="+9"/>
+        <source>Chunk and shard caches and logs of the Xet client (hf_xet). It rebuilds them; your models are not touched.</source>
+        <translation>Chunk- und Shard-Caches und Protokolle des Xet-Clients (hf_xet). Er baut sie neu auf; Ihre Modelle bleiben unberührt.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Newer huggingface_hub versions keep each Xet file once for every repository that uses it. These are the ones no repository links to any more.</source>
+        <translation>Neuere huggingface_hub-Versionen legen jede Xet-Datei nur einmal für alle Repositorys ab, die sie nutzen. Dies sind die, auf die kein Repository mehr verweist.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+18"/>
         <source>Computing…</source>
         <translation>Wird berechnet…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The &amp;Xet cache, emptied as a whole (%1)</source>
+        <translation>Der &amp;Xet-Cache, als Ganzes geleert (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>%n stored file(s) no repository uses (&amp;shared blob store, %1)</source>
+        <translation>
+            <numerusform>%n gespeicherte Datei, die kein Repository nutzt (&amp;gemeinsamer Blob-Speicher, %1)</numerusform>
+            <numerusform>%n gespeicherte Dateien, die kein Repository nutzt (&amp;gemeinsamer Blob-Speicher, %1)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>hubui::PullRequestMetrics</name>
+    <message>
+        <location filename="../../ui/community/prmetrics.cpp" line="+20"/>
+        <source>What the pull request changes in the evaluation results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Evaluation results: target branch and pull request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Reading the cards was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Reading the model card of %1 and of this pull request…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>On %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>This pull request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This pull request has no model card (README.md), so it reports no evaluation results.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Neither card reports evaluation results (model-index), so there is nothing to compare. The Files changed tab shows every change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>The %n evaluation result(s) of the card are the same as on %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%1 of %n evaluation result(s) differ from %2. Whether a change is better depends on the metric (an error rate is better when lower).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2677,7 +3317,7 @@
         <translation>Der Hub hat keine Repos aufgelistet.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Loading was cancelled. Pick a place in the sidebar to load it again.</source>
         <translation>Das Laden wurde abgebrochen. Wählen Sie einen Ort in der Seitenleiste, um ihn erneut zu laden.</translation>
     </message>
@@ -2767,7 +3407,7 @@
 <context>
     <name>hubui::RepoPage</name>
     <message>
-        <location filename="../../ui/repo/repopage.cpp" line="+38"/>
+        <location filename="../../ui/repo/repopage.cpp" line="+39"/>
         <source>← Back to list</source>
         <translation>← Zurück zur Liste</translation>
     </message>
@@ -2818,7 +3458,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+39"/>
+        <location line="+43"/>
         <source>Community</source>
         <translation>Community</translation>
     </message>
@@ -2841,7 +3481,7 @@
         <translation>Pull-Requests und Diskussionen</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+69"/>
         <source>Could not load branches and tags: %1</source>
         <translation>Branches und Tags konnten nicht geladen werden: %1</translation>
     </message>
@@ -2933,17 +3573,12 @@
         <translation>Proxy</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>For every request, e.g. http://proxy.example:3128 or http://user:password@proxy.example:3128. Secure connections go through the proxy as tunnels (CONNECT): it never sees your token.</source>
         <translation>Für jede Anfrage, z. B. http://proxy.example:3128 oder http://benutzer:passwort@proxy.example:3128. Sichere Verbindungen laufen als Tunnel (CONNECT) durch den Proxy: Er sieht Ihr Token nie.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>From the environment (CURL_CA_BUNDLE, SSL_CERT_FILE), else the system&apos;s</source>
-        <translation>Aus der Umgebung (CURL_CA_BUNDLE, SSL_CERT_FILE), sonst das des Systems</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <location line="+9"/>
         <source>CA bundle</source>
         <translation>CA-Bundle</translation>
@@ -3009,7 +3644,12 @@
         <translation>Projekt-&amp;Namensräume:</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-27"/>
+        <source>From CURL_CA_BUNDLE / SSL_CERT_FILE, else the system&apos;s</source>
+        <translation>Aus CURL_CA_BUNDLE / SSL_CERT_FILE, sonst das des Systems</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>C&amp;A bundle:</source>
         <translation>C&amp;A-Bundle:</translation>
     </message>
@@ -3315,7 +3955,7 @@
 <context>
     <name>hubui::TransferNotifier</name>
     <message>
-        <location filename="../../ui/transfers/transfernotifier.cpp" line="+21"/>
+        <location filename="../../ui/transfers/transfernotifier.cpp" line="+75"/>
         <source>%1: pull request opened on %2</source>
         <translation>%1: Pull Request auf %2 geöffnet</translation>
     </message>
@@ -3340,7 +3980,17 @@
         <translation>%1 wurde abgebrochen</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
+        <source>Transfer failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Transfer finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-37"/>
         <source>HubDesk</source>
         <translation>HubDesk</translation>
     </message>
@@ -3468,7 +4118,7 @@
 <context>
     <name>hubui::UploadDialog</name>
     <message>
-        <location filename="../../ui/upload/uploaddialog.cpp" line="+34"/>
+        <location filename="../../ui/upload/uploaddialog.cpp" line="+44"/>
         <source>Upload 1 file with HubDesk</source>
         <translation>1 Datei mit HubDesk hochladen</translation>
     </message>
@@ -3493,22 +4143,32 @@
         <translation>Nach %1 hochladen</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Account that uploads</source>
         <translation>Hochladendes Konto</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Uploading to %1 as %2.</source>
         <translation>Upload nach %1 als %2.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-3"/>
         <source>You are not signed in. Sign in with a token that can write to %1 first.</source>
         <translation>Sie sind nicht angemeldet. Melden Sie sich zuerst mit einem Token an, das in %1 schreiben darf.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-6"/>
+        <source>Add files to pull request #%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Adding a commit to pull request #%1 of %2 as %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Target branch</source>
         <translation>Ziel-Branch</translation>
     </message>
@@ -3564,12 +4224,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+171"/>
+        <location line="+178"/>
         <source>&amp;Upload</source>
         <translation>&amp;Hochladen</translation>
     </message>
     <message>
-        <location line="-170"/>
+        <location line="-177"/>
         <source>Upload</source>
         <translation>Hochladen</translation>
     </message>
@@ -3645,7 +4305,12 @@
         <translation>Der Branch hat sich bewegt; es wurde nichts hochgeladen.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+15"/>
+        <source>Add to &amp;pull request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Open &amp;pull request</source>
         <translation>Pull Request ö&amp;ffnen</translation>
     </message>
@@ -3821,9 +4486,68 @@
     </message>
 </context>
 <context>
+    <name>hubui::WelcomeDialog</name>
+    <message>
+        <location filename="../../ui/shell/welcomedialog.cpp" line="+16"/>
+        <source>&amp;Sign in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Try the sandbox Hub</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Browse without signing in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+4"/>
+        <source>Welcome to HubDesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>HubDesk shows the models and datasets your team keeps on the Hugging Face Hub: their model cards and evaluation results, every version and what changed between two of them, and the pull requests that propose the next one. It downloads into the same cache Python uses (a model fetched here loads in transformers offline), shows what takes space on this computer, and publishes files you drop onto a repo as a commit or a pull request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Sign in</source>
+        <translation type="unfinished">Anmelden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Try the sandbox Hub</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Browse without signing in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Use an access token from your account on %1 (Settings → Access Tokens); private repos and uploads need one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A demo Hub on this computer with a small project in it: no account and no network needed, and nothing you do there reaches the real Hub.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Public models and datasets on %1; sign in later from the Account menu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>hubui::format</name>
     <message>
-        <location filename="../../ui/core/format.cpp" line="+52"/>
+        <location filename="../../ui/core/format.cpp" line="+59"/>
         <source>just now</source>
         <translation>gerade eben</translation>
     </message>

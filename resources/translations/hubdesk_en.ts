@@ -17,6 +17,20 @@
             <numerusform>%n revisions</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n stored file(s), each kept once for every repository that uses it</source>
+        <translation>
+            <numerusform>%n stored file, each kept once for every repository that uses it</numerusform>
+            <numerusform>%n stored files, each kept once for every repository that uses it</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n used by no repository</source>
+        <translation>
+            <numerusform>%n used by no repository</numerusform>
+            <numerusform>%n used by no repository</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>hubui::CachePage</name>
@@ -97,6 +111,13 @@
             <numerusform>%n downloads queued to repair the damaged entries; see Transfers.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>shared blob store %1 (%n stored file(s), counted once)</source>
+        <translation>
+            <numerusform>shared blob store %1 (%n stored file, counted once)</numerusform>
+            <numerusform>shared blob store %1 (%n stored files, counted once)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>hubui::CommunityView</name>
@@ -174,6 +195,13 @@
         <translation>
             <numerusform>%n revision</numerusform>
             <numerusform>%n revisions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stored file(s) of the shared blob store</source>
+        <translation>
+            <numerusform>%n stored file of the shared blob store</numerusform>
+            <numerusform>%n stored files of the shared blob store</numerusform>
         </translation>
     </message>
 </context>
@@ -263,6 +291,16 @@
         <translation>
             <numerusform>%1, %n open pull request</numerusform>
             <numerusform>%1, %n open pull requests</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>hubui::PruneDialog</name>
+    <message numerus="yes">
+        <source>%n stored file(s) no repository uses (&amp;shared blob store, %1)</source>
+        <translation>
+            <numerusform>%n stored file no repository uses (&amp;shared blob store, %1)</numerusform>
+            <numerusform>%n stored files no repository uses (&amp;shared blob store, %1)</numerusform>
         </translation>
     </message>
 </context>
