@@ -3,6 +3,7 @@
 
 #include "hub/api/client.h"
 #include "hub/cli/common.h"
+#include "hub/cli/offline.h"
 #include "hub/core/strings.h"
 
 #include <nlohmann/json.hpp>
@@ -15,20 +16,6 @@ namespace hub::cli {
 namespace {
 
 using json = nlohmann::json;
-
-/// printTable with every cell made safe to print: the cells hold names from the server.
-void printSafeTable(std::ostream &out, const std::vector<std::vector<std::string>> &rows,
-                    const std::vector<bool> &right = {})
-{
-    std::vector<std::vector<std::string>> shown;
-    shown.reserve(rows.size());
-    for (const auto &r : rows) {
-        auto &row = shown.emplace_back();
-        for (const auto &cell : r)
-            row.push_back(terminalSafe(cell));
-    }
-    printTable(out, shown, right);
-}
 
 std::string typeName(RepoType t)
 {
@@ -88,15 +75,18 @@ int runWhoami(const std::vector<std::string> &argv, Io io)
 
 int runLs(const std::vector<std::string> &argv, Io io)
 {
-    static const Spec spec{"ls [AUTHOR] [--type TYPE] [--search TEXT] [--sort FIELD] [--limit N] [--json]",
-                           "Lists repositories, e.g. those of one user or organization.", [](Args &a) {
-                               addType(a);
-                               a.option("author", "only repositories of this user or organization", "NAME")
-                                   .option("search", "only ids containing this text", "TEXT")
-                                   .option("sort", "createdAt, downloads, lastModified, likes or trendingScore",
-                                           "FIELD")
-                                   .option("limit", "at most N repositories (default 50; 0 = all)", "N");
-                           }};
+    static const Spec spec{
+        "ls [AUTHOR] [--type TYPE] [--search TEXT] [--sort FIELD] [--limit N] [--offline] [--json]",
+        "Lists repositories, e.g. those of one user or organization."
+        " Offline (--offline, HF_HUB_OFFLINE, or the Hub out of reach) it answers from the local cache.",
+        [](Args &a) {
+            addType(a);
+            a.option("author", "only repositories of this user or organization", "NAME")
+                .option("search", "only ids containing this text", "TEXT")
+                .option("sort", "createdAt, downloads, lastModified, likes or trendingScore", "FIELD")
+                .option("limit", "at most N repositories (default 50; 0 = all)", "N");
+            addOfflineOptions(a);
+        }};
     Args a;
     if (int rc = prepare(a, spec, argv, io); rc >= 0)
         return rc;
@@ -115,10 +105,16 @@ int runLs(const std::vector<std::string> &argv, Io io)
         return fail(io, HubError::make(ErrorCode::InvalidArgument, "--limit needs a number."));
     q.limit = static_cast<size_t>(limit);
     q.expand = {"author", "private", "gated", "downloads", "likes", "lastModified"};
-    HubClient client(configFrom(a));
+    const ClientConfig config = configFrom(a);
+    const auto fromCache = [&](const std::string &reason) {
+        return lsOffline(a, io, {q.type, q.author, q.search}, q.limit, reason);
+    };
+    if (auto reason = offlineReason(a, config); !reason.empty())
+        return fromCache(reason);
+    HubClient client(config);
     auto repos = client.listRepos(q).all();
     if (!repos)
-        return fail(io, repos.error());
+        return isUnreachable(repos.error()) ? fromCache(unreachableReason(repos.error())) : fail(io, repos.error());
     if (a.has("json")) {
         json arr = json::array();
         for (const auto &r : *repos)
@@ -143,11 +139,15 @@ int runLs(const std::vector<std::string> &argv, Io io)
 
 int runInfo(const std::vector<std::string> &argv, Io io)
 {
-    static const Spec spec{"info REPO [--revision REV] [--type TYPE] [--json]",
-                           "Shows a repository: its commit, visibility, tags and files with sizes.", [](Args &a) {
-                               addType(a);
-                               a.option("revision", "branch, tag or commit (default: the default branch)", "REV");
-                           }};
+    static const Spec spec{
+        "info REPO [--revision REV] [--type TYPE] [--offline] [--json]",
+        "Shows a repository: its commit, visibility, tags and files with sizes."
+        " Offline (--offline, HF_HUB_OFFLINE, or the Hub out of reach) it answers from the local cache.",
+        [](Args &a) {
+            addType(a);
+            a.option("revision", "branch, tag or commit (default: the default branch)", "REV");
+            addOfflineOptions(a);
+        }};
     Args a;
     if (int rc = prepare(a, spec, argv, io); rc >= 0)
         return rc;
@@ -157,10 +157,15 @@ int runInfo(const std::vector<std::string> &argv, Io io)
     auto repo = repoArg(a, a.positionals()[0]);
     if (!repo)
         return fail(io, repo.error());
-    HubClient client(configFrom(a));
+    const ClientConfig config = configFrom(a);
+    if (auto reason = offlineReason(a, config); !reason.empty())
+        return infoOffline(a, io, *repo, a.valueOr("revision", ""), reason);
+    HubClient client(config);
     auto info = client.repoInfo(*repo, a.valueOr("revision", ""), true);
     if (!info)
-        return fail(io, info.error());
+        return isUnreachable(info.error())
+                   ? infoOffline(a, io, *repo, a.valueOr("revision", ""), unreachableReason(info.error()))
+                   : fail(io, info.error());
     uint64_t total = 0;
     for (const auto &s : info->siblings)
         total += s.size.value_or(0);
@@ -278,12 +283,16 @@ int runLog(const std::vector<std::string> &argv, Io io)
 
 int runTree(const std::vector<std::string> &argv, Io io)
 {
-    static const Spec spec{"tree REPO [PATH] [--revision REV] [--recursive] [--type TYPE] [--json]",
-                           "Lists the files and folders of a repository (or of one folder in it).", [](Args &a) {
-                               addType(a);
-                               a.option("revision", "branch, tag or commit (default: main)", "REV")
-                                   .flag("recursive", "include everything below, not only direct children");
-                           }};
+    static const Spec spec{
+        "tree REPO [PATH] [--revision REV] [--recursive] [--type TYPE] [--offline] [--json]",
+        "Lists the files and folders of a repository (or of one folder in it)."
+        " Offline (--offline, HF_HUB_OFFLINE, or the Hub out of reach) it answers from the local cache.",
+        [](Args &a) {
+            addType(a);
+            a.option("revision", "branch, tag or commit (default: main)", "REV")
+                .flag("recursive", "include everything below, not only direct children");
+            addOfflineOptions(a);
+        }};
     Args a;
     if (int rc = prepare(a, spec, argv, io); rc >= 0)
         return rc;
@@ -297,10 +306,15 @@ int runTree(const std::vector<std::string> &argv, Io io)
     q.revision = a.valueOr("revision", "main");
     q.path = a.positionals().size() == 2 ? a.positionals()[1] : "";
     q.recursive = a.has("recursive");
-    HubClient client(configFrom(a));
+    const ClientConfig config = configFrom(a);
+    if (auto reason = offlineReason(a, config); !reason.empty())
+        return treeOffline(a, io, *repo, q.revision, q.path, q.recursive, reason);
+    HubClient client(config);
     auto entries = client.tree(*repo, q);
     if (!entries)
-        return fail(io, entries.error());
+        return isUnreachable(entries.error())
+                   ? treeOffline(a, io, *repo, q.revision, q.path, q.recursive, unreachableReason(entries.error()))
+                   : fail(io, entries.error());
     std::sort(entries->begin(), entries->end(), [](const TreeEntry &x, const TreeEntry &y) { return x.path < y.path; });
     if (a.has("json")) {
         json arr = json::array();
@@ -328,9 +342,13 @@ int runTree(const std::vector<std::string> &argv, Io io)
 int runDiff(const std::vector<std::string> &argv, Io io)
 {
     static const Spec spec{
-        "diff REPO REV1 REV2 [--type TYPE] [--json]",
-        "Lists the files that differ between two revisions (A added, M modified, D deleted, R renamed).",
-        [](Args &a) { addType(a); }};
+        "diff REPO REV1 REV2 [--type TYPE] [--offline] [--json]",
+        "Lists the files that differ between two revisions (A added, M modified, D deleted, R renamed)."
+        " Offline (--offline, HF_HUB_OFFLINE, or the Hub out of reach) it answers from the local cache.",
+        [](Args &a) {
+            addType(a);
+            addOfflineOptions(a);
+        }};
     Args a;
     if (int rc = prepare(a, spec, argv, io); rc >= 0)
         return rc;
@@ -341,10 +359,16 @@ int runDiff(const std::vector<std::string> &argv, Io io)
     auto repo = repoArg(a, a.positionals()[0]);
     if (!repo)
         return fail(io, repo.error());
-    HubClient client(configFrom(a));
-    auto diff = client.compare(*repo, a.positionals()[1], a.positionals()[2]);
+    const std::string &base = a.positionals()[1];
+    const std::string &head = a.positionals()[2];
+    const ClientConfig config = configFrom(a);
+    if (auto reason = offlineReason(a, config); !reason.empty())
+        return diffOffline(a, io, *repo, base, head, reason);
+    HubClient client(config);
+    auto diff = client.compare(*repo, base, head);
     if (!diff)
-        return fail(io, diff.error());
+        return isUnreachable(diff.error()) ? diffOffline(a, io, *repo, base, head, unreachableReason(diff.error()))
+                                           : fail(io, diff.error());
     auto sizeText = [](const std::optional<uint64_t> &s) { return s ? humanBytes(*s) : std::string("-"); };
     if (a.has("json")) {
         json arr = json::array();

@@ -109,6 +109,19 @@ void printTable(std::ostream &out, const std::vector<std::vector<std::string>> &
     }
 }
 
+void printSafeTable(std::ostream &out, const std::vector<std::vector<std::string>> &rows,
+                    const std::vector<bool> &right)
+{
+    std::vector<std::vector<std::string>> shown;
+    shown.reserve(rows.size());
+    for (const auto &r : rows) {
+        auto &row = shown.emplace_back();
+        for (const auto &cell : r)
+            row.push_back(terminalSafe(cell));
+    }
+    printTable(out, shown, right);
+}
+
 std::string shortDate(const std::string &iso)
 {
     return iso.size() >= 16 ? iso.substr(0, 10) + " " + iso.substr(11, 5) : iso;

@@ -47,6 +47,11 @@ Expected<RepoRef> repoArg(const Args &a, const std::string &text, const char *ty
 void printTable(std::ostream &out, const std::vector<std::vector<std::string>> &rows,
                 const std::vector<bool> &right = {});
 
+/// printTable with every cell made safe to print first (the cells hold names from the server or
+/// from folder names on disk).
+void printSafeTable(std::ostream &out, const std::vector<std::vector<std::string>> &rows,
+                    const std::vector<bool> &right = {});
+
 /// "2026-12-03 10:15" from an ISO-8601 time.
 std::string shortDate(const std::string &iso);
 

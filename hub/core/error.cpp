@@ -29,6 +29,7 @@ std::string_view errorCodeName(ErrorCode code)
     case ErrorCode::Timeout: return "Timeout";
     case ErrorCode::BadResponse: return "BadResponse";
     case ErrorCode::Offline: return "Offline";
+    case ErrorCode::NotCached: return "NotCached";
     case ErrorCode::Certificate: return "Certificate";
     case ErrorCode::Proxy: return "Proxy";
     case ErrorCode::Refused: return "Refused";

@@ -23,6 +23,7 @@ enum class ErrorCode {
     Timeout,
     BadResponse, // the server answered something we cannot understand
     Offline,
+    NotCached,   // offline: the answer would need the Hub, and this computer does not have it
     Certificate, // TLS: untrusted, expired or wrong-host certificate (never retried)
     Proxy,       // the proxy refused, needs credentials, or cannot be reached
     Refused,     // a server answer we will not act on: a non-http(s) URL, a hostile path or id

@@ -74,6 +74,7 @@ QString LoadStateWidget::titleFor(ErrorCode code)
 {
     switch (code) {
     case ErrorCode::Offline: return tr("You are offline");
+    case ErrorCode::NotCached: return tr("Not on this computer");
     case ErrorCode::Network: return tr("The Hub cannot be reached");
     case ErrorCode::Timeout: return tr("The Hub took too long to answer");
     case ErrorCode::Unauthorized: return tr("Sign-in needed");
@@ -124,6 +125,7 @@ bool LoadStateWidget::offersRetry(ErrorCode code)
 {
     switch (code) {
     case ErrorCode::Offline:          // HF_HUB_OFFLINE: the same request gives the same answer
+    case ErrorCode::NotCached:        // the banner offers Try again / Go online
     case ErrorCode::Refused:          // a hostile answer is not asked for again
     case ErrorCode::RevisionNotFound: // pick another revision instead
     case ErrorCode::EntryNotFound:
