@@ -129,8 +129,37 @@ function(hubdesk_add_qt_test name)
   hubdesk_target_defaults(${name})
   add_test(NAME ${name} COMMAND ${name})
   set_tests_properties(${name} PROPERTIES TIMEOUT ${ARG_TIMEOUT}
-    ENVIRONMENT "QT_QPA_PLATFORM=offscreen;HF_HUB_OFFLINE=;HF_TOKEN=;${ARG_ENV}")
+    ENVIRONMENT "QT_QPA_PLATFORM=offscreen;${ARG_ENV}")
+  hubdesk_make_test_hermetic(${name})
   if(ARG_LABELS)
     set_tests_properties(${name} PROPERTIES LABELS "${ARG_LABELS}")
   endif()
+endfunction()
+
+# Unsets, for the test `name` of the current directory, the environment variables through which a
+# developer's own Hub set-up would leak into it: tokens, endpoint, cache and token locations, the
+# offline switch, proxies, CA bundles. A variable the test sets in its ENVIRONMENT stays.
+# (CMake 3.25 can only set properties of tests of the current directory, hence the two forms.)
+function(hubdesk_make_test_hermetic name)
+  set(leaky HF_TOKEN HUGGING_FACE_HUB_TOKEN HF_TOKEN_PATH HF_ENDPOINT HF_HOME HF_HUB_CACHE
+            HUGGINGFACE_HUB_CACHE HF_XET_CACHE HF_HUB_OFFLINE HF_HUB_DISABLE_XET XDG_CACHE_HOME
+            HTTPS_PROXY https_proxy HTTP_PROXY http_proxy ALL_PROXY all_proxy NO_PROXY no_proxy
+            CURL_CA_BUNDLE SSL_CERT_FILE SSL_CERT_DIR REQUESTS_CA_BUNDLE)
+  get_test_property(${name} ENVIRONMENT env)
+  set(mods "")
+  foreach(var IN LISTS leaky)
+    if(NOT env MATCHES "(^|;)${var}=")
+      list(APPEND mods "${var}=unset:")
+    endif()
+  endforeach()
+  set_property(TEST ${name} APPEND PROPERTY ENVIRONMENT_MODIFICATION ${mods})
+endfunction()
+
+# The same for every test registered so far in the current directory (folders whose tests are
+# scripts registered with add_test, not hubdesk_add_qt_test, call it at their end).
+function(hubdesk_make_directory_tests_hermetic)
+  get_property(tests DIRECTORY PROPERTY TESTS)
+  foreach(t IN LISTS tests)
+    hubdesk_make_test_hermetic(${t})
+  endforeach()
 endfunction()

@@ -6,6 +6,7 @@
 
 #include "hub/cache/writer.h"
 
+#include <QElapsedTimer>
 #include <QTest>
 
 using namespace transfertest;
@@ -56,16 +57,24 @@ private slots:
     void download_waitsOutRateLimitWithRetryAfter()
     {
         QTemporaryDir dir;
-        hub::TransferEngine engine(engineOptions(*m_server, dir));
+        auto opts = engineOptions(*m_server, dir);
+        // Backoff alone would retry after 10 ms: only the server's Retry-After makes it wait 2 s.
+        opts.clientConfig.retry.initialDelay = std::chrono::milliseconds(10);
+        hub::TransferEngine engine(opts);
         hub::sandbox::FaultSpec f;
         f.pathPrefix = "/__lfs/";
         f.status = 429;
-        f.count = 2;
-        f.retryAfterSeconds = 1;
+        f.count = 1;
+        f.retryAfterSeconds = 2;
         m_server->addFault(f);
         const auto r = repo(demo::kWordDetector);
+        QElapsedTimer elapsed;
+        elapsed.start();
         const auto s = waitDone(engine, engine.submit(hub::DownloadRequest{r, "main", {"model.onnx"}, {}}).value());
         QVERIFY2(s.state == JobState::Done, s.error ? s.error->describe().c_str() : "not done");
+        // A lower bound only (a slow machine makes it longer, never shorter): the retry did not
+        // come before the 2 s the server asked for.
+        QVERIFY2(elapsed.elapsed() >= 1900, qPrintable(QString::number(elapsed.elapsed())));
     }
 
     void download_survivesBurstOf503()
@@ -111,18 +120,33 @@ private slots:
 
     void download_dropsAndRetriesStalledConnection()
     {
+        const auto r = repo(demo::kWordDetector);
+        // How many requests the download makes when nothing goes wrong.
+        uint64_t healthy = 0;
+        {
+            QTemporaryDir dir;
+            hub::TransferEngine engine(engineOptions(*m_server, dir));
+            const uint64_t before = m_server->requestCount();
+            const auto s = waitDone(engine, engine.submit(hub::DownloadRequest{r, "main", {"model.onnx"}, {}}).value());
+            QVERIFY2(s.state == JobState::Done, s.error ? s.error->describe().c_str() : "not done");
+            healthy = m_server->requestCount() - before;
+        }
         QTemporaryDir dir;
         auto opts = engineOptions(*m_server, dir);
         opts.stallTimeout = std::chrono::seconds(1);
         hub::TransferEngine engine(opts);
         hub::sandbox::FaultSpec f;
         f.pathPrefix = "/__lfs/";
-        f.latencyMs = 4000;
+        f.latencyMs = 4000; // the server would answer after 4 s: a patient client needs no retry
         f.count = 1;
         m_server->addFault(f);
-        const auto r = repo(demo::kWordDetector);
+        const uint64_t before = m_server->requestCount();
         const auto s = waitDone(engine, engine.submit(hub::DownloadRequest{r, "main", {"model.onnx"}, {}}).value());
         QVERIFY2(s.state == JobState::Done, s.error ? s.error->describe().c_str() : "not done");
+        // The stalled connection was given up after 1 s and the file fetched by a new request;
+        // without stall detection the download also ends (after 4 s) but with no extra request.
+        const uint64_t made = m_server->requestCount() - before;
+        QVERIFY2(made > healthy, qPrintable(QStringLiteral("%1 requests, %2 when healthy").arg(made).arg(healthy)));
     }
 
     void download_hashMismatchRetriesOnceThenFails()

@@ -30,6 +30,8 @@ public:
     ComparisonWidget *comparison() const { return m_comparison; }
     QComboBox *baseBox() const { return m_base; }
     QComboBox *headBox() const { return m_head; }
+    /// "Compare" (for tests).
+    QPushButton *compareButton() const { return m_go; }
 
 private:
     hub::RepoRef m_repo;

@@ -234,6 +234,7 @@ void FilesView::fetchFolderSizes(const QString &path)
             m_folderSizesUnavailable = m_folderSizesUnavailable || a.unavailable;
             m_model->setFolderSizes(a.sizes);
             std::erase_if(m_folderJobs, [](const JobHandle &j) { return !j.isRunning(); });
+            emit folderSizesAnswered(a.unavailable);
         }));
 }
 

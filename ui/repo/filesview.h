@@ -53,6 +53,9 @@ signals:
     void loaded();
     /// A folder asked for by the tree (lazy mode) is listed (or failed to be).
     void folderLoaded(const QString &path);
+    /// A round of folder-size questions (the treesize route) has its answer; `unavailable` when
+    /// the Hub refused the route, so the view stops asking for this repo.
+    void folderSizesAnswered(bool unavailable);
     void cacheInfoUpdated();
 
 private:
