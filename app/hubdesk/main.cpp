@@ -1,4 +1,5 @@
 #include "ui/core/appcontext.h"
+#include "ui/core/diagnostics.h"
 #include "ui/core/pageregistry.h"
 #include "ui/core/plaintext.h"
 #include "ui/core/settings.h"
@@ -68,6 +69,7 @@ int main(int argc, char **argv)
     }
 
     QApplication app(argc, argv);
+    hubui::installDiagnosticLogging();
     QApplication::setApplicationName(QStringLiteral("HubDesk"));
     QApplication::setOrganizationName(QStringLiteral("HubDesk"));
     // The installed desktop entry's id (resources/desktop/), so Wayland/X11 match window and entry.
@@ -110,6 +112,11 @@ int main(int argc, char **argv)
                                 QString::fromStdString(startup.error().message));
         return 1;
     }
+    qCInfo(lcApp).noquote() << QStringLiteral("started on %1%2")
+                                   .arg(QUrl(QString::fromStdString(startup->connection.client.endpoint))
+                                            .adjusted(QUrl::RemoveUserInfo)
+                                            .toString(),
+                                        startup->connection.sandbox ? QStringLiteral(" (sandbox)") : QString());
     hubui::AppContext context(settings, startup->connection);
     hubui::PageRegistry registry;
     hubui::registerBuiltInPages(registry);

@@ -2,6 +2,7 @@
 
 #include "hub/api/curlsetup.h"
 #include "hub/api/retry.h"
+#include "hub/core/log.h"
 #include "hub/core/redact.h"
 #include "hub/core/strings.h"
 
@@ -183,6 +184,17 @@ Expected<HttpResponse> HttpClient::sendOnce(const HttpRequest &request, const st
 
 Expected<HttpResponse> HttpClient::send(const HttpRequest &request)
 {
+    auto result = sendWithRetries(request);
+    // A failure the caller sees goes to the diagnostic log with its detail (redacted there); an
+    // HTTP error status the caller asked to handle itself (failOnHttpError off) is not a failure.
+    if (!result && result.error().code != ErrorCode::Cancelled && result.error().code != ErrorCode::Offline)
+        logError("http", std::string(httpMethodName(request.method)) + " " + stripUrlQuery(request.url),
+                 result.error());
+    return result;
+}
+
+Expected<HttpResponse> HttpClient::sendWithRetries(const HttpRequest &request)
+{
     if (m_config.offline)
         return HubError::make(ErrorCode::Offline,
                               "HubDesk is in offline mode (HF_HUB_OFFLINE is set): turn it off to reach the Hub.");
@@ -259,6 +271,13 @@ Expected<HttpResponse> HttpClient::send(const HttpRequest &request)
             const auto delay = retryDelay(m_config.retry, attempt, result ? &result->headers : nullptr);
             if (!delay) // the server asks for a longer wait than we sleep through: tell the person
                 return mapHttpError(request, *result, sentToken);
+            logMessage(
+                LogLevel::Info, "http",
+                std::string(httpMethodName(request.method)) + " " + stripUrlQuery(request.url) + ": " +
+                    (result ? "HTTP " + std::to_string(result->status)
+                            : std::string(errorCodeName(result.error().code)) + " (" + result.error().detail + ")") +
+                    ", attempt " + std::to_string(attempt + 1) + ", retrying in " + std::to_string(delay->count()) +
+                    " ms");
             sleepInterruptibly(*delay);
             if (cancelled())
                 return cancelledError();

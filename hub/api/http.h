@@ -127,6 +127,8 @@ public:
 
 private:
     struct Attempt;
+    /// send() without the diagnostic log record of a failure.
+    Expected<HttpResponse> sendWithRetries(const HttpRequest &request);
     Expected<HttpResponse> sendOnce(const HttpRequest &request, const std::string &url, bool withToken,
                                     bool &deliveredData);
     bool cancelled() const { return m_cancel && m_cancel->load(); }

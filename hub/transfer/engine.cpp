@@ -1,6 +1,7 @@
 #include "hub/transfer/engine.h"
 
 #include "hub/api/curlsetup.h"
+#include "hub/core/log.h"
 #include "hub/core/redact.h"
 #include "hub/transfer/engineimpl.h"
 
@@ -358,6 +359,7 @@ void TransferEngine::Impl::loadJournal()
     auto loaded = journal.load();
     if (!loaded) {
         // Set aside as transfers.json.bad: the user must hear that the list starts empty.
+        logError("transfer", "loading the transfer journal", loaded.error());
         reportProblem(loaded.error());
         return;
     }
@@ -433,6 +435,7 @@ void TransferEngine::Impl::setState(Job &job, JobState state)
 
 void TransferEngine::Impl::fail(Job &job, HubError error)
 {
+    logError("transfer", "job " + std::to_string(job.snap.id) + " (" + job.snap.repo.id.str() + ")", error);
     stopActivity(job, false);
     job.snap.error = std::move(error);
     job.snap.phase.clear();
@@ -738,6 +741,7 @@ void TransferEngine::Impl::saveJournal(bool force)
     if (m_journalFailing)
         return; // reported once per failing streak, not every second
     m_journalFailing = true;
+    logError("transfer", "saving the transfer journal", saved.error());
     HubError problem = saved.error();
     problem.message =
         std::string(problem.code == ErrorCode::DiskFull ? "The list of transfers cannot be saved: the disk is full. "

@@ -1,4 +1,6 @@
 #include "ui/core/loadstatewidget.h"
+
+#include "ui/core/diagnostics.h"
 #include "ui/core/plaintext.h"
 
 #include <QAction>
@@ -158,6 +160,9 @@ void LoadStateWidget::showLoading(const QString &what)
 
 void LoadStateWidget::showError(const hub::HubError &error)
 {
+    qCWarning(lcUi).noquote() << QStringLiteral("shown as failed (%1): %2 [%3]")
+                                     .arg(QString::fromStdString(std::string(hub::errorCodeName(error.code))),
+                                          QString::fromStdString(error.message), QString::fromStdString(error.detail));
     showMessagePage(State::Failed, titleFor(error.code), QString::fromStdString(error.message));
     m_nextStep = nextStepFor(error.code);
     if (m_nextStep == NextStep::RequestAccess && !m_webPage.isValid())
@@ -187,6 +192,7 @@ void LoadStateWidget::showError(const hub::HubError &error)
 
 void LoadStateWidget::showError(const QString &message)
 {
+    qCWarning(lcUi).noquote() << QStringLiteral("shown as failed: %1").arg(message);
     showMessagePage(State::Failed, tr("This could not be loaded"), message);
     m_nextStep = NextStep::None;
     m_next->setVisible(false);

@@ -24,24 +24,24 @@ struct PageEntry {
     std::function<QWidget *(AppContext &context, QWidget *parent)> create;
 };
 
+/// The menu an ActionEntry goes into.
+enum class ActionMenu { File, Account, Tools, Help };
+
 /// A menu action another library contributes (Sign in…, Settings…, Upload…).
 struct ActionEntry {
     QString id;
-    QString menu; ///< "file", "account", "tools"
+    ActionMenu menu = ActionMenu::Tools;
     QString text; ///< already translated, with & mnemonic
     QString shortcut;
     /// Runs on the GUI thread; `window` is the main window (parent for dialogs).
     std::function<void(AppContext &context, QWidget *window)> trigger;
 };
 
-/// What the libraries of app part 2 (ui/cache, ui/transfers, ui/upload, ui/signin, ui/settings)
-/// add to the main window.
-///
-/// HOW PART 2 PLUGS IN: a library `hubui_<part>` provides the header `ui/<part>/pages.h` declaring
+/// What the page libraries (ui/cache, ui/transfers, ui/upload, ui/signin, ui/settings) add to the
+/// main window: each provides `ui/<part>/pages.h` declaring
 ///     namespace hubui { void registerPages_<part>(PageRegistry &registry); }
-/// and defines it (adding PageEntry / ActionEntry values). ui/shell/CMakeLists.txt finds every
-/// such header whose target exists, links the target and generates the calls; MainWindow then
-/// builds the pages. No edit to ui/shell is needed.
+/// and ui/shell/registerpages.cpp calls every one of them explicitly; MainWindow then builds the
+/// pages, menu actions and window hooks.
 class PageRegistry final {
 public:
     void addPage(PageEntry entry) { m_pages.push_back(std::move(entry)); }

@@ -3,6 +3,7 @@
 #include "ui/core/appcontext.h"
 #include "ui/core/pageregistry.h"
 #include "ui/core/settings.h"
+#include "ui/settings/diagnosticlog.h"
 #include "ui/settings/settingsdialog.h"
 
 #include <QMessageBox>
@@ -11,7 +12,7 @@ namespace hubui {
 
 void registerPages_settings(PageRegistry &registry)
 {
-    registry.addAction({QStringLiteral("settings"), QStringLiteral("tools"), QObject::tr("&Settings…"),
+    registry.addAction({QStringLiteral("settings"), ActionMenu::Tools, QObject::tr("&Settings…"),
                         QStringLiteral("Ctrl+,"), [](AppContext &context, QWidget *window) {
                             Settings &settings = context.settings();
                             const QString endpoint = settings.endpoint();
@@ -20,6 +21,8 @@ void registerPages_settings(PageRegistry &registry)
                             const QString caBundle = settings.caBundle();
                             auto *dialog = new SettingsDialog(&settings, window);
                             dialog->setAttribute(Qt::WA_DeleteOnClose);
+                            QObject::connect(dialog, &SettingsDialog::diagnosticLogRequested, dialog,
+                                             [&context, dialog] { saveDiagnosticLog(context, dialog); });
                             QObject::connect(
                                 dialog, &SettingsDialog::settingsApplied, &context,
                                 [&context, window, endpoint, cache, proxy, caBundle] {
@@ -38,6 +41,8 @@ void registerPages_settings(PageRegistry &registry)
                                 });
                             dialog->open();
                         }});
+    registry.addAction({QStringLiteral("diagnostic-log"), ActionMenu::Help, QObject::tr("Save a &diagnostic log…"),
+                        QString(), [](AppContext &context, QWidget *window) { saveDiagnosticLog(context, window); }});
 }
 
 } // namespace hubui

@@ -117,6 +117,19 @@ SettingsDialog::SettingsDialog(Settings *settings, QWidget *parent)
     if (auto *label = qobject_cast<QLabel *>(networkForm->labelForField(caRow)))
         label->setBuddy(m_caBundle);
 
+    // When something fails: what HubDesk did and why, to send to whoever helps (never the token).
+    auto *troubleshooting = new QGroupBox(tr("Troubleshooting"), this);
+    auto *troubleRow = new QHBoxLayout(troubleshooting);
+    auto *troubleText = new QLabel(
+        tr("A diagnostic log says what HubDesk did recently and why something failed. It never contains your token."),
+        troubleshooting);
+    troubleText->setWordWrap(true);
+    m_diagnosticLog = new QPushButton(tr("Save a &diagnostic log…"), troubleshooting);
+    m_diagnosticLog->setAccessibleDescription(troubleText->text());
+    troubleRow->addWidget(troubleText, 1);
+    troubleRow->addWidget(m_diagnosticLog);
+    connect(m_diagnosticLog, &QPushButton::clicked, this, &SettingsDialog::diagnosticLogRequested);
+
     m_error->setWordWrap(true);
     m_error->setAccessibleName(tr("Settings problems"));
     m_error->hide();
@@ -133,6 +146,7 @@ SettingsDialog::SettingsDialog(Settings *settings, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(network);
+    layout->addWidget(troubleshooting);
     layout->addWidget(m_error);
     layout->addStretch(1);
     layout->addWidget(buttons);

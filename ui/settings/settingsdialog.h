@@ -6,6 +6,7 @@ class QLineEdit;
 class QPlainTextEdit;
 class QSpinBox;
 class QLabel;
+class QPushButton;
 
 namespace hubui {
 
@@ -32,10 +33,13 @@ public:
     QLineEdit *proxyEdit() const { return m_proxy; }
     QLineEdit *caBundleEdit() const { return m_caBundle; }
     QPlainTextEdit *namespacesEdit() const { return m_namespaces; }
+    QPushButton *diagnosticLogButton() const { return m_diagnosticLog; }
 
 signals:
     /// After apply(): the app re-reads what changed (engine limits, endpoint, cache dir).
     void settingsApplied();
+    /// "Save a diagnostic log…" was clicked (the app asks where and writes it).
+    void diagnosticLogRequested();
 
 private:
     bool validate();
@@ -50,6 +54,7 @@ private:
     QLineEdit *m_caBundle;
     QPlainTextEdit *m_namespaces;
     QLabel *m_error;
+    QPushButton *m_diagnosticLog;
 };
 
 } // namespace hubui

@@ -95,8 +95,18 @@ MainWindow::MainWindow(AppContext &context, const PageRegistry &registry, QWidge
     auto *fileMenu = menuBar()->addMenu(tr("&File"));
     auto *accountMenu = menuBar()->addMenu(tr("&Account"));
     auto *toolsMenu = menuBar()->addMenu(tr("&Tools"));
+    auto *helpMenu = menuBar()->addMenu(tr("&Help"));
+    const auto menuFor = [&](ActionMenu m) {
+        switch (m) {
+        case ActionMenu::File: return fileMenu;
+        case ActionMenu::Account: return accountMenu;
+        case ActionMenu::Help: return helpMenu;
+        case ActionMenu::Tools: break;
+        }
+        return toolsMenu;
+    };
     for (const auto &entry : registry.actions()) {
-        QMenu *menu = entry.menu == u"account" ? accountMenu : entry.menu == u"file" ? fileMenu : toolsMenu;
+        QMenu *menu = menuFor(entry.menu);
         QAction *a = menu->addAction(entry.text);
         a->setObjectName(entry.id); // error states trigger "signin" and "settings" by this name
         if (!entry.shortcut.isEmpty())

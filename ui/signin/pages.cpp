@@ -11,7 +11,7 @@ namespace hubui {
 
 void registerPages_signin(PageRegistry &registry)
 {
-    registry.addAction({QStringLiteral("signin"), QStringLiteral("account"), QObject::tr("&Sign in or switch account…"),
+    registry.addAction({QStringLiteral("signin"), ActionMenu::Account, QObject::tr("&Sign in or switch account…"),
                         QStringLiteral("Ctrl+Shift+S"), [](AppContext &context, QWidget *window) {
                             auto *service = new AccountService(context.clientConfig(),
                                                                hub::TokenStore::fromEnvironment().tokenFile());

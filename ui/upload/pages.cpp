@@ -145,21 +145,21 @@ UploadController *uploadControllerFor(AppContext &context)
 
 void registerPages_upload(PageRegistry &registry)
 {
-    registry.addAction(
-        {QStringLiteral("upload"), QStringLiteral("file"), QObject::tr("&Upload files to this repository…"),
-         QStringLiteral("Ctrl+U"), [](AppContext &context, QWidget *window) {
-             auto *main = qobject_cast<QMainWindow *>(window);
-             const auto repo = main ? openRepo(main) : std::nullopt;
-             if (!repo) {
-                 QMessageBox::information(window, QObject::tr("Upload"),
-                                          QObject::tr("Open a repository first, then upload files "
-                                                      "to it (or drop files onto its window)."));
-                 return;
-             }
-             const QStringList files = QFileDialog::getOpenFileNames(window, QObject::tr("Files to upload"));
-             if (!files.isEmpty())
-                 uploadControllerFor(context)->startUpload(*repo, files, window, openBranch(main));
-         }});
+    registry.addAction({QStringLiteral("upload"), ActionMenu::File, QObject::tr("&Upload files to this repository…"),
+                        QStringLiteral("Ctrl+U"), [](AppContext &context, QWidget *window) {
+                            auto *main = qobject_cast<QMainWindow *>(window);
+                            const auto repo = main ? openRepo(main) : std::nullopt;
+                            if (!repo) {
+                                QMessageBox::information(window, QObject::tr("Upload"),
+                                                         QObject::tr("Open a repository first, then upload files "
+                                                                     "to it (or drop files onto its window)."));
+                                return;
+                            }
+                            const QStringList files =
+                                QFileDialog::getOpenFileNames(window, QObject::tr("Files to upload"));
+                            if (!files.isEmpty())
+                                uploadControllerFor(context)->startUpload(*repo, files, window, openBranch(main));
+                        }});
     registry.addWindowHook([](AppContext &context, QMainWindow *window) {
         UploadController *controller = uploadControllerFor(context);
         if (auto *transfers = window->findChild<TransfersPage *>()) // "Open result" of a PR upload
