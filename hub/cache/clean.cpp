@@ -3,6 +3,7 @@
 #include "hub/cache/blob_lock.h"
 #include "hub/cache/detail/fsutil.h"
 #include "hub/cache/detail/sharedplan.h"
+#include "hub/cache/layout.h"
 #include "hub/core/strings.h"
 
 #include <sys/stat.h>
@@ -94,6 +95,7 @@ struct RepoPlanner {
     void plan()
     {
         const std::string id = repo.cacheId();
+        const RepoLayout dir(repo.path);
         // Remaining uses of each blob after the removal, and who keeps it.
         std::unordered_map<std::string, std::vector<const RevisionEntry *>> remaining;
         std::map<std::string, const CachedFile *> removedBlobs; // key -> one file using it
@@ -116,13 +118,12 @@ struct RepoPlanner {
                 continue;
             const std::string why = reason.empty() ? "revision " + revisionLabel(rev) + " was selected" : reason;
             for (const auto &ref : rev.refs)
-                items.push_back(
-                    {RKind::Ref, repo.path / "refs" / ref, 0, id, rev.commit, "ref " + ref + " points to it"});
-            if (detail::lexists(repo.path / ".no_exist" / rev.commit))
-                items.push_back({RKind::NoExist, repo.path / ".no_exist" / rev.commit, 0, id, rev.commit,
+                items.push_back({RKind::Ref, dir.refPath(ref), 0, id, rev.commit, "ref " + ref + " points to it"});
+            if (detail::lexists(dir.noExistDir(rev.commit)))
+                items.push_back({RKind::NoExist, dir.noExistDir(rev.commit), 0, id, rev.commit,
                                  "markers of files missing at this revision"});
-            if (detail::lexists(repo.path / "trees" / (rev.commit + ".json")))
-                items.push_back({RKind::TreeListing, repo.path / "trees" / (rev.commit + ".json"), 0, id, rev.commit,
+            if (detail::lexists(dir.treeListingPath(rev.commit)))
+                items.push_back({RKind::TreeListing, dir.treeListingPath(rev.commit), 0, id, rev.commit,
                                  "file listing of this revision"});
             uint64_t inSnapshot = 0;
             for (const auto &f : rev.files)
@@ -169,7 +170,7 @@ struct RepoPlanner {
                 !file->blobName.empty() && !hash.empty()) {
                 // Only the link goes; the stored file is the shared planner's business.
                 shared.removeLink(repo, file->blobName, hash);
-                PlannedRemoval r{RKind::Blob, repo.path / "blobs" / file->blobName,
+                PlannedRemoval r{RKind::Blob, dir.blobPath(file->blobName),
                                  0,           id,
                                  {},          "only used by the removed " + baseName(file->path)};
                 r.xetHash = hash;
@@ -189,7 +190,7 @@ struct RepoPlanner {
                 continue;
             }
             items.push_back({RKind::Blob,
-                             repo.path / "blobs" / file->blobName,
+                             dir.blobPath(file->blobName),
                              file->size,
                              id,
                              {},
@@ -382,9 +383,9 @@ DeletePlan DeletePlan::forPrune(const CacheInfo &info, const PruneOptions &optio
     if (options.emptyFolders) {
         // .locks/<repo folder>/ of repos that are gone (stale locks left by crashed downloads).
         std::error_code ec;
-        for (const auto &e : fs::directory_iterator(info.root / ".locks", ec)) {
+        for (const auto &e : fs::directory_iterator(CacheLayout(info.root).locksRoot(), ec)) {
             const std::string name = e.path().filename().string();
-            if (!RepoRef::fromCacheFolderName(name) || detail::lexists(info.root / name) ||
+            if (!CacheLayout::parseRepoFolderName(name) || detail::lexists(info.root / name) ||
                 !detail::isRealDir(e.path()))
                 continue;
             extra.push_back({RKind::EmptyDir, e.path(), 0, "", {}, "lock folder of a repo that is no longer cached"});
@@ -482,21 +483,24 @@ Status removeRepoFolder(const fs::path &root, const fs::path &repoDir)
 {
     // Order mirrors the revision-level rule: refs first, snapshots, then blobs, so an interruption
     // never leaves a ref to a missing snapshot or a link to a missing blob.
-    for (const char *sub : {"refs", ".no_exist", "trees", "snapshots", "blobs"}) {
+    const CacheLayout cache(root);
+    const RepoLayout repo(repoDir);
+    const std::string folder = repoDir.filename().string();
+    for (const std::string_view sub :
+         {layout::kRefsDir, layout::kNoExistDir, layout::kTreesDir, layout::kSnapshotsDir, layout::kBlobsDir}) {
         const fs::path p = repoDir / sub;
         if (!detail::isRealDir(p)) {
             if (auto st = detail::unlinkPath(p); !st && detail::lexists(p) && !detail::isRealDir(p))
                 return st;
             continue;
         }
-        if (std::string(sub) == "blobs") {
+        if (sub == layout::kBlobsDir) {
             // Skip partials a running download holds; remove everything else.
             std::error_code ec;
-            const std::string folder = repoDir.filename().string();
             for (const auto &e : fs::directory_iterator(p, ec)) {
                 const std::string name = e.path().filename().string();
-                if (endsWith(name, ".incomplete") &&
-                    BlobLock::isHeld(root / ".locks" / folder / (name.substr(0, name.find('.')) + ".lock")))
+                if (layout::isPartialName(name) &&
+                    BlobLock::isHeld(cache.lockPath(folder, layout::etagOfBlobEntry(name))))
                     continue;
                 if (detail::isRealDir(e.path())) {
                     if (auto st = detail::removeTreeNoFollow(e.path()); !st)
@@ -508,7 +512,7 @@ Status removeRepoFolder(const fs::path &root, const fs::path &repoDir)
             detail::removeDirIfEmpty(p);
             continue;
         }
-        if (std::string(sub) == "snapshots") {
+        if (sub == layout::kSnapshotsDir) {
             // Keep snapshots/ itself until the end so a half-deleted repo still looks like a repo.
             std::error_code ec;
             for (const auto &e : fs::directory_iterator(p, ec)) {
@@ -528,7 +532,7 @@ Status removeRepoFolder(const fs::path &root, const fs::path &repoDir)
     std::error_code ec;
     for (const auto &e : fs::directory_iterator(repoDir, ec)) {
         const std::string name = e.path().filename().string();
-        if (name == "snapshots" || name == "blobs")
+        if (name == layout::kSnapshotsDir || name == layout::kBlobsDir)
             continue;
         if (detail::isRealDir(e.path())) {
             if (auto st = detail::removeTreeNoFollow(e.path()); !st)
@@ -537,12 +541,12 @@ Status removeRepoFolder(const fs::path &root, const fs::path &repoDir)
             return st;
         }
     }
-    if (detail::isRealDir(repoDir / "blobs"))
+    if (detail::isRealDir(repo.blobsDir()))
         return {}; // a running download keeps the folder alive
-    detail::removeDirIfEmpty(repoDir / "snapshots");
+    detail::removeDirIfEmpty(repo.snapshotsDir());
     detail::removeDirIfEmpty(repoDir);
     // The lock folder goes too unless some download still holds a lock in it.
-    const fs::path locks = root / ".locks" / repoDir.filename();
+    const fs::path locks = cache.locksDir(folder);
     bool anyHeld = false;
     for (const auto &e : fs::directory_iterator(locks, ec))
         anyHeld = anyHeld || BlobLock::isHeld(e.path());
@@ -587,7 +591,7 @@ DeleteReport DeletePlan::execute(const ExecuteOptions &options) const
             if (st && item.kind == RKind::Ref) {
                 // Drop empty parents of nested refs (refs/refs/pr/, refs/feature/) but keep refs/.
                 const fs::path refsDir = item.path.lexically_normal();
-                for (fs::path p = refsDir.parent_path(); detail::isWithin(p, root) && p.filename() != "refs";
+                for (fs::path p = refsDir.parent_path(); detail::isWithin(p, root) && p.filename() != layout::kRefsDir;
                      p = p.parent_path())
                     if (!detail::removeDirIfEmpty(p))
                         break;
@@ -597,7 +601,8 @@ DeleteReport DeletePlan::execute(const ExecuteOptions &options) const
             st = detail::unlinkPath(item.path);
             // Remove emptied sub-folders, never the snapshots/<commit>/ folder itself.
             for (fs::path p = item.path.parent_path();
-                 st && p.parent_path().filename() != "snapshots" && detail::isWithin(p, root); p = p.parent_path())
+                 st && p.parent_path().filename() != layout::kSnapshotsDir && detail::isWithin(p, root);
+                 p = p.parent_path())
                 if (!detail::removeDirIfEmpty(p))
                     break;
             break;
@@ -607,7 +612,7 @@ DeleteReport DeletePlan::execute(const ExecuteOptions &options) const
             st = detail::isRealDir(item.path) ? detail::removeTreeNoFollow(item.path) : detail::unlinkPath(item.path);
             break;
         case RKind::EmptyDir:
-            if (item.path.parent_path().filename() == ".locks") {
+            if (item.path.parent_path().filename() == layout::kLocksDir) {
                 bool anyHeld = false;
                 std::error_code ec;
                 for (const auto &e : fs::directory_iterator(item.path, ec))
@@ -625,9 +630,9 @@ DeleteReport DeletePlan::execute(const ExecuteOptions &options) const
         case RKind::Blob:
         case RKind::Partial: {
             const std::string name = item.path.filename().string();
-            const std::string etag = name.substr(0, name.find('.'));
             const fs::path repoDir = item.path.parent_path().parent_path();
-            auto lock = BlobLock::tryAcquire(root / ".locks" / repoDir.filename() / (etag + ".lock"));
+            auto lock = BlobLock::tryAcquire(
+                CacheLayout(root).lockPath(repoDir.filename().string(), layout::etagOfBlobEntry(name)));
             if (lock && !lock->has_value()) {
                 report.skipped.push_back(item.path.string() + ": a download is using it right now");
                 continue;

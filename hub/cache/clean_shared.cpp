@@ -2,6 +2,7 @@
 // it removes, and the manifest upkeep after execute().
 
 #include "hub/cache/detail/sharedplan.h"
+#include "hub/cache/layout.h"
 
 #include "hub/core/strings.h"
 
@@ -27,7 +28,7 @@ std::string SharedPlanner::hashOf(const RepoEntry &repo, const std::string &etag
 
 void SharedPlanner::removeLink(const RepoEntry &repo, const std::string &etag, const std::string &hash)
 {
-    removedLinks.insert(repo.folderName + "/blobs/" + etag);
+    removedLinks.insert(layout::repoBlobRelPath(repo.folderName, etag));
     touched.insert(hash);
 }
 

@@ -1,6 +1,7 @@
 #include "hub/cache/localreposource.h"
 
 #include "hub/cache/detail/fsutil.h"
+#include "hub/cache/layout.h"
 #include "hub/cache/resolve.h"
 #include "hub/cache/scan.h"
 #include "hub/core/strings.h"
@@ -87,10 +88,10 @@ struct ListedFile {
     std::string lfsSha256;
 };
 
-bool readListing(const fs::path &repoDir, const std::string &commit, std::map<std::string, ListedFile> &out)
+bool readListing(const RepoLayout &repo, const std::string &commit, std::map<std::string, ListedFile> &out)
 {
     std::string text;
-    if (!detail::readSmallFile(repoDir / "trees" / (commit + ".json"), text, kMaxListingBytes))
+    if (!detail::readSmallFile(repo.treeListingPath(commit), text, kMaxListingBytes))
         return false;
     const auto json = nlohmann::json::parse(text, nullptr, false);
     if (json.is_discarded() || !json.is_object() || json.value("format_version", 0) != 1 || !json.contains("files") ||
@@ -205,8 +206,11 @@ Expected<std::string> LocalRepoSource::resolve(const RepoRef &repo, std::string_
 {
     if (revision.empty())
         revision = "main";
-    const fs::path snapshots = m_root / repo.cacheFolderName() / "snapshots";
-    const auto hasSnapshot = [&snapshots](const std::string &commit) { return detail::isRealDir(snapshots / commit); };
+    const RepoLayout repoLayout = CacheLayout(m_root).repo(repo);
+    const fs::path snapshots = repoLayout.snapshotsDir();
+    const auto hasSnapshot = [&repoLayout](const std::string &commit) {
+        return detail::isRealDir(repoLayout.snapshotDir(commit));
+    };
     // A ref file wins over a commit-looking name, like Python (a ref may be called "abc1234").
     auto commit = CacheResolver(m_root).resolveCommit(repo, revision);
     if (commit) {
@@ -250,7 +254,7 @@ Expected<LocalTree> LocalRepoSource::tree(const RepoRef &repo, std::string_view 
     LocalTree out;
     out.commit = *commit;
     std::map<std::string, ListedFile> listed;
-    out.hasListing = readListing(entry->path, out.commit, listed);
+    out.hasListing = readListing(RepoLayout(entry->path), out.commit, listed);
     const fs::path rootReal = realPath(m_root);
     if (const RevisionEntry *rev = entry->revision(out.commit)) {
         for (const auto &f : rev->files) {
@@ -296,14 +300,14 @@ Expected<std::string> LocalRepoSource::readFile(const RepoRef &repo, std::string
     auto commit = resolve(repo, revision);
     if (!commit)
         return commit.error();
-    const fs::path repoDir = m_root / repo.cacheFolderName();
-    const fs::path entry = repoDir / "snapshots" / *commit / std::string(path);
+    const RepoLayout repoLayout = CacheLayout(m_root).repo(repo);
+    const fs::path entry = repoLayout.pointerPath(*commit, path);
     const fs::path target = realPath(entry);
     if (target.empty()) {
         HubError e;
         std::map<std::string, ListedFile> listed;
-        if (detail::lexists(repoDir / ".no_exist" / *commit / std::string(path)) ||
-            (readListing(repoDir, *commit, listed) && !listed.count(std::string(path))))
+        if (detail::lexists(repoLayout.noExistPath(*commit, path)) ||
+            (readListing(repoLayout, *commit, listed) && !listed.count(std::string(path))))
             e = HubError::make(ErrorCode::EntryNotFound,
                                std::string(path) + " does not exist at this revision of " + repo.id.str() + ".");
         else

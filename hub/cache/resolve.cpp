@@ -1,6 +1,7 @@
 #include "hub/cache/resolve.h"
 
 #include "hub/cache/detail/fsutil.h"
+#include "hub/cache/layout.h"
 #include "hub/core/strings.h"
 
 #include <sys/stat.h>
@@ -22,7 +23,7 @@ Expected<std::string> CacheResolver::resolveCommit(const RepoRef &repo, std::str
 {
     if (revision.empty())
         revision = "main";
-    const fs::path refFile = m_root / repo.cacheFolderName() / "refs" / std::string(revision);
+    const fs::path refFile = CacheLayout(m_root).refPath(repo, revision);
     const bool safe = isSafeRefName(revision);
     std::string content;
     if (safe && detail::readSmallFile(refFile, content, 4096)) {
@@ -59,12 +60,12 @@ Expected<CachedLookup> CacheResolver::lookup(const RepoRef &repo, std::string_vi
         return commit.error();
     }
     out.commit = *commit;
-    const fs::path repoDir = m_root / repo.cacheFolderName();
-    if (detail::lexists(repoDir / ".no_exist" / out.commit / std::string(path))) {
+    const RepoLayout repoLayout = CacheLayout(m_root).repo(repo);
+    if (detail::lexists(repoLayout.noExistPath(out.commit, path))) {
         out.state = CachedLookup::State::KnownMissing;
         return out;
     }
-    const fs::path pointer = repoDir / "snapshots" / out.commit / std::string(path);
+    const fs::path pointer = repoLayout.pointerPath(out.commit, path);
     struct stat st {};
     if (::stat(pointer.c_str(), &st) == 0 && S_ISREG(st.st_mode)) {
         out.state = CachedLookup::State::Cached;

@@ -2,6 +2,7 @@
 
 #include "hub/cache/blob_lock.h"
 #include "hub/cache/detail/fsutil.h"
+#include "hub/cache/layout.h"
 
 #include "hub/core/strings.h"
 
@@ -161,11 +162,6 @@ template <class F> void walkFiles(int dfd, std::string &rel, F &fn)
         }
         rel.resize(keep);
     });
-}
-
-bool endsWith(std::string_view s, std::string_view suffix)
-{
-    return s.size() > suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
 uint64_t mix64(uint64_t x)
@@ -338,7 +334,7 @@ private:
     void scanSnapshots(int repoFd);
     void scanRevision(int snapFd, RevisionEntry &rev, int revIndex);
     int resolveLink(int dfd, const char *name, const std::string &rel, const RevisionEntry &rev,
-                    std::string_view &blobName, int depth);
+                    std::string_view &blobName);
     void listTreeCommits(int repoFd);
     void scanNoExist(int repoFd);
     void scanTrees(int repoFd);
@@ -364,7 +360,7 @@ private:
 
 void RepoScan::scanBlobs(int repoFd)
 {
-    const int fd = openDirAt(repoFd, "blobs");
+    const int fd = openDirAt(repoFd, layout::kBlobsDir);
     if (fd < 0)
         return;
     m_stats.reserve(256);
@@ -372,22 +368,22 @@ void RepoScan::scanBlobs(int repoFd)
     m_nameIndex.reserve(256);
     forEachEntry(fd, [&](int dfd, const char *name, unsigned char type) {
         const std::string_view n(name);
-        if (endsWith(n, ".incomplete")) {
+        if (layout::isPartialName(n)) {
             struct stat st {};
             if (::fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) != 0)
                 return;
             PartialDownload p;
             p.repo = m_out.repo;
             p.path = fs::path(m_blobsDir + name);
-            p.etag = std::string(n.substr(0, n.find('.')));
+            p.etag = std::string(layout::etagOfBlobEntry(n));
             p.size = static_cast<uint64_t>(st.st_size);
             p.lastModified = st.st_mtime;
             if (m_opt.checkPartialLocks)
-                p.locked = BlobLock::isHeld(m_root / ".locks" / m_folder / (p.etag + ".lock"));
+                p.locked = BlobLock::isHeld(CacheLayout(m_root).lockPath(m_folder, p.etag));
             m_out.partials.push_back(std::move(p));
             return;
         }
-        if (endsWith(n, ".lock"))
+        if (layout::isLockName(n))
             return; // < 0.19 lock files lived next to the blob
         if (detail::isIgnoredName(n) || type == DT_DIR)
             return;
@@ -426,15 +422,15 @@ void RepoScan::scanBlobs(int repoFd)
 void RepoScan::scanRefs(int repoFd)
 {
     struct stat st {};
-    if (::fstatat(repoFd, "refs", &st, AT_SYMLINK_NOFOLLOW) != 0)
+    if (::fstatat(repoFd, layout::kRefsDir, &st, AT_SYMLINK_NOFOLLOW) != 0)
         return;
     if (!S_ISDIR(st.st_mode)) {
-        problem(Kind::MalformedRef, m_out.path / "refs", "refs is a file, not a folder");
+        problem(Kind::MalformedRef, RepoLayout(m_out.path).refsDir(), "refs is a file, not a folder");
         return;
     }
-    const int fd = openDirAt(repoFd, "refs");
+    const int fd = openDirAt(repoFd, layout::kRefsDir);
     if (fd < 0) {
-        problem(Kind::Unreadable, m_out.path / "refs", "the refs folder cannot be read");
+        problem(Kind::Unreadable, RepoLayout(m_out.path).refsDir(), "the refs folder cannot be read");
         return;
     }
     std::string rel;
@@ -451,11 +447,11 @@ void RepoScan::scanRefs(int repoFd)
                 content.append(buf, static_cast<size_t>(got));
             ::close(f);
         } else {
-            problem(Kind::Unreadable, m_out.path / "refs" / relPath, "ref " + relPath + " cannot be read");
+            problem(Kind::Unreadable, RepoLayout(m_out.path).refPath(relPath), "ref " + relPath + " cannot be read");
             return;
         }
         if (!isCommitId(content))
-            problem(Kind::MalformedRef, m_out.path / "refs" / relPath,
+            problem(Kind::MalformedRef, RepoLayout(m_out.path).refPath(relPath),
                     "ref " + relPath + " does not hold exactly a 40-character commit id" +
                         (isCommitId(trim(content)) ? " (it has extra whitespace, which Python refuses)" : ""));
         m_out.refs[relPath] = content;
@@ -464,28 +460,19 @@ void RepoScan::scanRefs(int repoFd)
 }
 
 int RepoScan::resolveLink(int dfd, const char *name, const std::string &rel, const RevisionEntry &rev,
-                          std::string_view &blobName, int depth)
+                          std::string_view &blobName)
 {
     char buf[PATH_MAX];
     const ssize_t len = ::readlinkat(dfd, name, buf, sizeof buf - 1);
     if (len > 0) {
-        const std::string_view target(buf, static_cast<size_t>(len));
         // Fast path: the canonical relative link ../../(../)*blobs/<name> written by every client.
-        size_t pos = 0;
-        int ups = 0;
-        while (target.substr(pos, 3) == "../") {
-            pos += 3;
-            ++ups;
-        }
-        if (ups == depth && target.substr(pos, 6) == "blobs/") {
-            const std::string_view bn = target.substr(pos + 6);
-            if (!bn.empty() && bn.find('/') == std::string_view::npos) {
-                const int idx = blobByName(bn);
-                if (idx >= 0) {
-                    m_resolvedName.assign(bn);
-                    blobName = m_resolvedName;
-                    return idx;
-                }
+        const std::string_view bn = layout::blobOfPointerTarget(std::string_view(buf, static_cast<size_t>(len)), rel);
+        if (!bn.empty()) {
+            const int idx = blobByName(bn);
+            if (idx >= 0) {
+                m_resolvedName.assign(bn);
+                blobName = m_resolvedName;
+                return idx;
             }
         }
     }
@@ -510,7 +497,7 @@ int RepoScan::resolveLink(int dfd, const char *name, const std::string &rel, con
         repoReal = rr;
         std::free(rr);
     }
-    const fs::path blobsReal = repoReal / "blobs";
+    const fs::path blobsReal = RepoLayout(repoReal).blobsDir();
     if (detail::isWithin(resolved, blobsReal) && resolved.parent_path() == blobsReal) {
         m_resolvedName = resolved.filename().string();
         blobName = m_resolvedName;
@@ -552,10 +539,7 @@ void RepoScan::scanRevision(int snapFd, RevisionEntry &rev, int revIndex)
         std::string_view blobName;
         const bool isLink = type == DT_LNK;
         if (isLink) {
-            int depth = 2;
-            for (char c : relPath)
-                depth += c == '/';
-            idx = resolveLink(dfd, name, relPath, rev, blobName, depth);
+            idx = resolveLink(dfd, name, relPath, rev, blobName);
             if (idx < 0)
                 return;
         } else {
@@ -595,16 +579,16 @@ void RepoScan::scanRevision(int snapFd, RevisionEntry &rev, int revIndex)
 void RepoScan::scanSnapshots(int repoFd)
 {
     struct stat st {};
-    if (::fstatat(repoFd, "snapshots", &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISDIR(st.st_mode)) {
-        problem(Kind::NoSnapshotsDir, m_out.path / "snapshots", "the repo folder has no snapshots folder");
+    const fs::path snapDir = RepoLayout(m_out.path).snapshotsDir();
+    if (::fstatat(repoFd, layout::kSnapshotsDir, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISDIR(st.st_mode)) {
+        problem(Kind::NoSnapshotsDir, snapDir, "the repo folder has no snapshots folder");
         return;
     }
-    const int fd = openDirAt(repoFd, "snapshots");
+    const int fd = openDirAt(repoFd, layout::kSnapshotsDir);
     if (fd < 0) {
-        problem(Kind::Unreadable, m_out.path / "snapshots", "the snapshots folder cannot be read");
+        problem(Kind::Unreadable, snapDir, "the snapshots folder cannot be read");
         return;
     }
-    const fs::path snapDir = m_out.path / "snapshots";
     forEachEntry(fd, [&](int dfd, const char *name, unsigned char type) {
         if (detail::isIgnoredName(name) || cancelled(m_opt))
             return;
@@ -637,19 +621,19 @@ void RepoScan::scanSnapshots(int repoFd)
 /// Which commits have a trees/<commit>.json (their file lists are needed for missingFiles).
 void RepoScan::listTreeCommits(int repoFd)
 {
-    const int fd = openDirAt(repoFd, "trees");
+    const int fd = openDirAt(repoFd, layout::kTreesDir);
     if (fd < 0)
         return;
     forEachEntry(fd, [&](int, const char *name, unsigned char type) {
         const std::string_view n(name);
-        if (type == DT_REG && n.size() == 45 && n.substr(40) == ".json")
-            m_listedPaths.emplace(std::string(n.substr(0, 40)), std::vector<std::string>{});
+        if (const std::string_view commit = layout::commitOfTreeListing(n); type == DT_REG && !commit.empty())
+            m_listedPaths.emplace(std::string(commit), std::vector<std::string>{});
     });
 }
 
 void RepoScan::scanNoExist(int repoFd)
 {
-    const int fd = openDirAt(repoFd, ".no_exist");
+    const int fd = openDirAt(repoFd, layout::kNoExistDir);
     if (fd < 0)
         return;
     std::string rel;
@@ -668,7 +652,7 @@ void RepoScan::scanTrees(int repoFd)
 {
     if (m_listedPaths.empty())
         return;
-    const int fd = openDirAt(repoFd, "trees");
+    const int fd = openDirAt(repoFd, layout::kTreesDir);
     if (fd < 0)
         return;
     std::unordered_map<std::string, RevisionEntry *> byCommit;
@@ -676,16 +660,16 @@ void RepoScan::scanTrees(int repoFd)
         byCommit[r.commit] = &r;
     forEachEntry(fd, [&](int, const char *name, unsigned char type) {
         const std::string_view n(name);
-        if (type != DT_REG || n.size() != 45 || n.substr(40) != ".json")
+        if (type != DT_REG || layout::commitOfTreeListing(n).empty())
             return;
-        const std::string commit(n.substr(0, 40));
+        const std::string commit(layout::commitOfTreeListing(n));
         auto it = byCommit.find(commit);
         if (it == byCommit.end())
             return;
         RevisionEntry &rev = *it->second;
         rev.hasTreeListing = true;
         std::string text;
-        if (!detail::readSmallFile(m_out.path / "trees" / n, text, 64u << 20))
+        if (!detail::readSmallFile(RepoLayout(m_out.path).treeListingPath(commit), text, 64u << 20))
             return;
         const auto json = nlohmann::json::parse(text, nullptr, false);
         if (json.is_discarded() || !json.is_object() || json.value("format_version", 0) != 1 ||
@@ -716,7 +700,7 @@ void RepoScan::finish()
         if (it != byCommit.end())
             it->second->refs.push_back(name);
         else if (isCommitId(commit))
-            problem(Kind::RefToMissingSnapshot, m_out.path / "refs" / name,
+            problem(Kind::RefToMissingSnapshot, RepoLayout(m_out.path).refPath(name),
                     "ref " + name + " points to commit " + commit + " but snapshots/" + commit + " does not exist");
     }
     uint64_t total = 0;
@@ -789,8 +773,8 @@ void RepoScan::run()
         problem(Kind::Unreadable, m_out.path, "the repo folder cannot be read");
         return;
     }
-    m_blobsDir = m_out.path.native();
-    m_blobsDir += "/blobs/";
+    m_blobsDir = RepoLayout(m_out.path).blobsDir().native();
+    m_blobsDir += '/';
     struct stat st {};
     if (::fstat(repoFd, &st) == 0) {
         m_out.lastAccessed = st.st_atime;
@@ -808,7 +792,7 @@ void RepoScan::run()
 
 bool isRepoFolderName(std::string_view name)
 {
-    return RepoRef::fromCacheFolderName(name).has_value();
+    return CacheLayout::parseRepoFolderName(name).has_value();
 }
 
 Expected<fs::path> checkRoot(const fs::path &root)
@@ -836,7 +820,7 @@ Expected<RepoEntry> CacheScanner::scanRepo(const fs::path &root, const RepoRef &
         return r.error();
     RepoEntry entry;
     entry.repo = repo;
-    entry.folderName = repo.cacheFolderName();
+    entry.folderName = CacheLayout::repoFolderName(repo);
     entry.path = *r / entry.folderName;
     if (!detail::isRealDir(entry.path))
         return HubError::make(ErrorCode::RepoNotFound, entry.folderName + " is not in the cache.");
@@ -944,15 +928,15 @@ Expected<CacheInfo> CacheScanner::scan(const fs::path &root, const ScanOptions &
     std::vector<RootItem> items;
     items.reserve(entries.size());
     for (const auto &[name, type] : entries) {
-        if (name == ".locks" || name == "CACHEDIR.TAG" || detail::isIgnoredName(name))
+        if (name == layout::kLocksDir || name == layout::kCacheDirTag || detail::isIgnoredName(name))
             continue;
         fs::path p = info.root / name;
         RootItem item;
-        if (name == "blobs" && info.sharedStore.present)
+        if (name == layout::kBlobsDir && info.sharedStore.present)
             continue; // the shared blob store, listed in info.sharedStore
         if (!isRepoFolderName(name)) {
             std::string why = "not a repo folder; left alone";
-            if (name == "blobs")
+            if (name == layout::kBlobsDir)
                 why = "named like the shared blob store of a newer huggingface_hub, but its marker file " +
                       std::string(kSharedStoreMarker) + " is missing or holds something else; left alone";
             else if (name.rfind("kernels--", 0) == 0)
@@ -963,7 +947,7 @@ Expected<CacheInfo> CacheScanner::scan(const fs::path &root, const ScanOptions &
         } else if (type != DT_DIR) {
             item.warning = CacheProblem{Kind::NotADirectory, std::move(p), name + " is a file, not a repo folder"};
         } else {
-            item.repo.repo = *RepoRef::fromCacheFolderName(name);
+            item.repo.repo = *CacheLayout::parseRepoFolderName(name);
             item.repo.folderName = name;
             item.repo.path = std::move(p);
         }

@@ -2,6 +2,7 @@
 
 #include "hub/cache/blob_lock.h"
 #include "hub/cache/detail/fsutil.h"
+#include "hub/cache/layout.h"
 #include "hub/core/types.h"
 
 #include <dirent.h>
@@ -41,7 +42,7 @@ bool isPrefixName(std::string_view n)
 
 bool isSharedStore(const fs::path &root)
 {
-    const fs::path store = root / "blobs";
+    const fs::path store = CacheLayout(root).sharedStoreDir();
     if (!detail::isRealDir(store))
         return false;
     const fs::path marker = store / std::string(kSharedStoreMarker);
@@ -57,8 +58,9 @@ std::optional<std::string> sharedHashOfLink(const fs::path &root, std::string_vi
     if (target.empty() || folder.empty() || folder.find('/') != std::string_view::npos)
         return std::nullopt;
     const fs::path t{std::string(target)};
-    const fs::path p = (t.is_absolute() ? t : root / std::string(folder) / "blobs" / t).lexically_normal();
-    const fs::path rel = p.lexically_relative((root / "blobs").lexically_normal());
+    const CacheLayout cache(root);
+    const fs::path p = (t.is_absolute() ? t : cache.repo(folder).blobsDir() / t).lexically_normal();
+    const fs::path rel = p.lexically_relative(cache.sharedStoreDir().lexically_normal());
     std::vector<std::string> parts;
     for (const auto &c : rel)
         parts.push_back(c.string());
@@ -82,10 +84,10 @@ std::optional<std::string> normaliseManifestLine(std::string_view line)
             parts.push_back(line.substr(start, i - start));
             start = i + 1;
         }
-    if (parts.size() != 3 || parts[1] != "blobs" || parts[2].empty() || parts[2] == "." || parts[2] == "..")
+    if (parts.size() != 3 || parts[1] != layout::kBlobsDir || parts[2].empty() || parts[2] == "." || parts[2] == "..")
         return std::nullopt;
     const std::string_view folder = parts[0];
-    const bool repoFolder = RepoRef::fromCacheFolderName(folder).has_value() || folder.substr(0, 9) == "kernels--";
+    const bool repoFolder = CacheLayout::parseRepoFolderName(folder).has_value() || folder.substr(0, 9) == "kernels--";
     if (!repoFolder || folder.find("..") != std::string_view::npos)
         return std::nullopt;
     return std::string(line);
@@ -250,7 +252,7 @@ void scanPrefix(int storeFd, const std::string &prefix, SharedBlobStore &store)
 SharedBlobStore listSharedStore(const fs::path &root)
 {
     SharedBlobStore store;
-    store.path = root / "blobs";
+    store.path = CacheLayout(root).sharedStoreDir();
     if (!isSharedStore(root))
         return store;
     store.present = true;
@@ -313,7 +315,7 @@ void attachSharedUsers(SharedBlobStore &store, const fs::path &root,
                 SharedBlobUser u;
                 u.folderName = n->substr(0, n->find('/'));
                 u.etag = n->substr(n->rfind('/') + 1);
-                const auto ref = RepoRef::fromCacheFolderName(u.folderName);
+                const auto ref = CacheLayout::parseRepoFolderName(u.folderName);
                 u.repoId = ref ? std::string(repoTypeName(ref->type)) + "/" + ref->id.str() : u.folderName;
                 u.usedBySnapshot = false;
                 u.inManifest = true;
@@ -342,7 +344,7 @@ Expected<SharedSweep> refreshSharedBlob(const fs::path &root, std::string_view x
         return HubError::make(ErrorCode::EntryNotFound,
                               "The shared blob store in " + root.string() +
                                   " is gone or no longer marked as one; nothing in it was changed.");
-    const fs::path prefix = root / "blobs" / hash.substr(0, 2);
+    const fs::path prefix = CacheLayout(root).sharedPrefixDir(hash);
     if (!detail::isRealDir(prefix))
         return HubError::make(ErrorCode::EntryNotFound, "The stored file " + hash + " is already gone.");
     // The clients hold this lock while they link, publish or sweep the same hash.
@@ -351,7 +353,7 @@ Expected<SharedSweep> refreshSharedBlob(const fs::path &root, std::string_view x
         return lock.error();
 
     SharedSweep out;
-    const fs::path payload = prefix / hash;
+    const fs::path payload = CacheLayout(root).sharedBlobPath(hash);
     const fs::path manifest = prefix / (hash + ".refs");
     struct stat mst {};
     const bool manifestExists = ::lstat(manifest.c_str(), &mst) == 0;

@@ -12,6 +12,7 @@
 // decide anything here: a store entry that is a link, a prefix folder that is a link, or a repo
 // blob link that leaves the cache root is not part of the store.
 
+#include "hub/cache/layout.h"
 #include "hub/core/expected.h"
 
 #include <cstdint>
@@ -33,7 +34,7 @@ struct SharedBlobUser {
     bool inManifest = false;    ///< the stored file's .refs lists it
 
     /// "models--owner--name/blobs/<etag>", the manifest's spelling.
-    std::string manifestLine() const { return folderName + "/blobs/" + etag; }
+    std::string manifestLine() const { return layout::repoBlobRelPath(folderName, etag); }
 };
 
 /// One stored file.

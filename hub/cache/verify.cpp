@@ -1,6 +1,7 @@
 #include "hub/cache/verify.h"
 
 #include "hub/cache/detail/fsutil.h"
+#include "hub/cache/layout.h"
 #include "hub/core/hash.h"
 #include "hub/core/strings.h"
 
@@ -100,7 +101,7 @@ std::map<std::string, std::pair<std::string, uint64_t>> listedXetFiles(const Rep
     if (!rev.hasTreeListing)
         return out;
     std::string text;
-    if (!detail::readSmallFile(repo.path / "trees" / (rev.commit + ".json"), text, 64u << 20))
+    if (!detail::readSmallFile(RepoLayout(repo.path).treeListingPath(rev.commit), text, 64u << 20))
         return out;
     const auto json = nlohmann::json::parse(text, nullptr, false);
     if (json.is_discarded() || !json.is_object() || !json.contains("files") || !json["files"].is_object())

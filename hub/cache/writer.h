@@ -25,6 +25,7 @@
 // writers of one blob; refs and pointers are replaced atomically).
 
 #include "hub/cache/blob_lock.h"
+#include "hub/cache/layout.h"
 #include "hub/cache/partial_blob.h"
 #include "hub/core/expected.h"
 #include "hub/core/types.h"
@@ -53,6 +54,8 @@ public:
     explicit CacheWriter(std::filesystem::path root, WriterOptions options = {});
 
     const std::filesystem::path &root() const { return m_root; }
+    /// Every path of this cache (layout.h); the ones below are its most used.
+    CacheLayout layout() const { return CacheLayout(m_root); }
     /// Whether pointers are symlinks (after probing in Auto mode).
     bool usesSymlinks() const;
 

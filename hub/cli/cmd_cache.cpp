@@ -1,6 +1,7 @@
 // hubdesk-cli cache scan|rm|prune|verify|path: the hub cache from a terminal.
 
 #include "hub/cache/clean.h"
+#include "hub/cache/layout.h"
 #include "hub/cache/location.h"
 #include "hub/cache/resolve.h"
 #include "hub/cache/scan.h"
@@ -949,7 +950,7 @@ int runPath(const std::vector<std::string> &argv, Io io)
         repo = RepoRef{type.value_or(RepoType::Model), *id};
         if (!type)
             for (RepoType t : {RepoType::Model, RepoType::Dataset, RepoType::Space})
-                if (fs::is_directory(root / RepoRef{t, *id}.cacheFolderName())) {
+                if (fs::is_directory(cache::CacheLayout(root).repoDir(RepoRef{t, *id}))) {
                     repo.type = t;
                     break;
                 }

@@ -1,5 +1,6 @@
 #include "ui/core/cachestatus.h"
 
+#include "hub/cache/layout.h"
 #include "hub/cache/resolve.h"
 
 #include <QCoreApplication>
@@ -39,14 +40,14 @@ QString cacheBadgeToolTip(CacheBadge badge)
 
 fs::path snapshotDir(const fs::path &root, const hub::RepoRef &repo, const std::string &commit)
 {
-    return root / repo.cacheFolderName() / "snapshots" / commit;
+    return hub::cache::CacheLayout(root).snapshotDir(repo, commit);
 }
 
 RepoCacheInfo inspectRepoCache(const fs::path &root, const hub::RepoRef &repo, const std::string &hubHead)
 {
     RepoCacheInfo info;
     std::error_code ec;
-    const fs::path snapshots = root / repo.cacheFolderName() / "snapshots";
+    const fs::path snapshots = hub::cache::CacheLayout(root).snapshotsDir(repo);
     for (fs::directory_iterator it(snapshots, ec), end; !ec && it != end; it.increment(ec)) {
         if (it->is_directory(ec) && !fs::is_empty(it->path(), ec))
             info.snapshotCommits.push_back(it->path().filename().string());

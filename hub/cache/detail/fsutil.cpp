@@ -1,5 +1,6 @@
 #include "hub/cache/detail/fsutil.h"
 
+#include "hub/cache/layout.h"
 #include "hub/core/atomicfile.h"
 
 #include <dirent.h>
@@ -113,13 +114,7 @@ bool isWithin(const fs::path &child, const fs::path &parent)
 
 std::string blobLinkTarget(std::string_view repoPath, std::string_view etag)
 {
-    std::string out = "../../";
-    for (char c : repoPath)
-        if (c == '/')
-            out += "../";
-    out += "blobs/";
-    out += etag;
-    return out;
+    return layout::pointerTarget(repoPath, etag);
 }
 
 bool lexists(const fs::path &p)

@@ -35,7 +35,8 @@ void syncDir(const std::filesystem::path &dir);
 /// True when `child` is lexically inside `parent` (both normalised, absolute).
 bool isWithin(const std::filesystem::path &child, const std::filesystem::path &parent);
 
-/// Relative symlink target from snapshots/<commit>/<repoPath> to blobs/<etag>.
+/// Relative symlink target from snapshots/<commit>/<repoPath> to blobs/<etag>
+/// (layout::pointerTarget; kept under this name for the pointer code).
 std::string blobLinkTarget(std::string_view repoPath, std::string_view etag);
 
 /// lstat-based helpers (never follow a final symlink).
