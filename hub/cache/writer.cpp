@@ -31,6 +31,23 @@ Expected<fs::path> createPointer(const fs::path &repoDir, std::string_view etag,
 {
     const fs::path blob = repoDir / "blobs" / std::string(etag);
     const fs::path pointer = repoDir / "snapshots" / std::string(commit) / std::string(repoPath);
+    if (useSymlinks) {
+        // The common case, a file not in this snapshot yet: one symlink() made in place (itself
+        // atomic), with no directory checks, temporary name or rename. A missing folder is made
+        // and the link tried once more; an existing pointer is replaced atomically below.
+        const std::string target = blobLinkTarget(repoPath, etag);
+        int rc = ::symlink(target.c_str(), pointer.c_str());
+        if (rc != 0 && errno == ENOENT) {
+            if (auto st = makeDirs(pointer.parent_path()); !st)
+                return st.error();
+            rc = ::symlink(target.c_str(), pointer.c_str());
+        }
+        if (rc == 0) {
+            if (syncFolder)
+                syncDir(pointer.parent_path());
+            return pointer;
+        }
+    }
     if (auto st = makeDirs(pointer.parent_path()); !st)
         return st.error();
     const fs::path tmp = fs::path(pointer.string() + "." + randomHex(8) + ".tmp-link");

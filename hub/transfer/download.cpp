@@ -321,22 +321,25 @@ void TransferEngine::Impl::driveFile(Job &job, size_t index)
     if (a.phase == ActiveDownload::Phase::WaitLock) {
         if (now < a.nextTry)
             return;
-        Expected<std::optional<cache::BlobLock>> lock =
-            cacheMode ? cacheWriter.tryLockBlob(job.snap.repo, f.etag)
-                      : cache::BlobLock::tryAcquire(localLockPath(req.localDir, f.path));
-        if (!lock) {
-            fail(job, lock.error());
-            return;
-        }
-        if (!*lock) {
-            a.nextTry = now + std::chrono::milliseconds(100);
-            if (job.snap.phase != "Waiting for another download of the same file") {
-                job.snap.phase = "Waiting for another download of the same file";
-                markChanged(job);
+        // Small cache files need no lock (see EngineOptions::lockFilesFrom).
+        if (!cacheMode || f.size >= options.lockFilesFrom) {
+            Expected<std::optional<cache::BlobLock>> lock =
+                cacheMode ? cacheWriter.tryLockBlob(job.snap.repo, f.etag)
+                          : cache::BlobLock::tryAcquire(localLockPath(req.localDir, f.path));
+            if (!lock) {
+                fail(job, lock.error());
+                return;
             }
-            return;
+            if (!*lock) {
+                a.nextTry = now + std::chrono::milliseconds(100);
+                if (job.snap.phase != "Waiting for another download of the same file") {
+                    job.snap.phase = "Waiting for another download of the same file";
+                    markChanged(job);
+                }
+                return;
+            }
+            a.lock = std::move(**lock);
         }
-        a.lock = std::move(**lock);
         if (job.snap.phase != "Downloading") {
             job.snap.phase = "Downloading";
             markChanged(job);

@@ -40,6 +40,13 @@ struct EngineOptions {
     bool autoResume = true;
     /// Files at least this big are fetched over several ranged connections.
     uint64_t multiConnectionThreshold = uint64_t{16} << 20;
+    /// Cache downloads of files at least this big take the blob's lock file
+    /// (.locks/<repo>/<etag>.lock, as huggingface_hub does) so two processes never fetch the same
+    /// big blob twice. Smaller files skip it: since huggingface_hub 1.18 the lock is only an
+    /// optimisation (per-process partial files and atomic renames make concurrent downloads
+    /// correct), and for thousands of small files the extra file per blob is a third of the
+    /// inodes the download creates. The worst case is one small file fetched by both processes.
+    uint64_t lockFilesFrom = uint64_t{1} << 20;
     /// The minimum-progress rule: a connection slower than minBytesPerSecond for stallTimeout is
     /// dropped and retried (when no bandwidth limit is set). An attempt counts as progress, and
     /// resets the failure count, only when it moved at least minBytesPerSecond * stallTimeout

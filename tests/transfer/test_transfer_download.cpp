@@ -88,6 +88,42 @@ private slots:
         QCOMPARE(s2.bytesTransferred, uint64_t{0});
     }
 
+    // Small files are published without a lock file (only an optimisation since huggingface_hub
+    // 1.18: partial files are per process and renames atomic); big ones keep theirs, so two
+    // processes never fetch the same big blob twice. Links are made in place, no temporary left.
+    void download_lockFilesOnlyForBigFiles()
+    {
+        const auto r = repo(hub::sandbox::demo::kWordDetector);
+        hub::HubClient client(clientConfig(*m_server));
+        const auto lockCount = [](const fs::path &cache) {
+            int n = 0;
+            std::error_code ec;
+            if (fs::exists(cache / ".locks"))
+                for (auto it = fs::recursive_directory_iterator(cache / ".locks", ec);
+                     it != fs::recursive_directory_iterator(); ++it)
+                    n += it->path().extension() == ".lock";
+            return n;
+        };
+        for (const bool lockAll : {false, true}) {
+            QTemporaryDir dir;
+            auto opts = engineOptions(*m_server, dir);
+            if (lockAll)
+                opts.lockFilesFrom = 0;
+            hub::TransferEngine engine(opts);
+            const auto s = waitDone(engine, engine.submit(hub::DownloadRequest{r, "main", {}, {}}).value());
+            QCOMPARE(s.state, JobState::Done);
+            QString why;
+            QVERIFY2(snapshotMatchesHub(client, r, s, &why), qPrintable(why));
+            const fs::path cache = fs::path(dir.path().toStdString()) / "cache";
+            if (lockAll)
+                QCOMPARE(lockCount(cache), static_cast<int>(s.filesTotal));
+            else
+                QCOMPARE(lockCount(cache), 0); // every file of the test-scale demo is small
+            hub::cache::CacheWriter w(cache);
+            QCOMPARE(countFiles(w.repoDir(r) / "snapshots", ".tmp-link"), 0);
+        }
+    }
+
     void download_otherRevisionReusesSharedBlobs()
     {
         QTemporaryDir dir;
