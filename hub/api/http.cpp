@@ -182,14 +182,21 @@ Expected<HttpResponse> HttpClient::sendOnce(const HttpRequest &request, const st
     return curlFailure(curl, rc, m_config, url, errbuf, "the Hub");
 }
 
+namespace {
+/// "GET https://host/path" for the diagnostic log (never the query: signed URLs carry credentials).
+std::string requestLine(const HttpRequest &request)
+{
+    return std::string(httpMethodName(request.method)) + " " + stripUrlQuery(request.url);
+}
+} // namespace
+
 Expected<HttpResponse> HttpClient::send(const HttpRequest &request)
 {
     auto result = sendWithRetries(request);
     // A failure the caller sees goes to the diagnostic log with its detail (redacted there); an
     // HTTP error status the caller asked to handle itself (failOnHttpError off) is not a failure.
     if (!result && result.error().code != ErrorCode::Cancelled && result.error().code != ErrorCode::Offline)
-        logError("http", std::string(httpMethodName(request.method)) + " " + stripUrlQuery(request.url),
-                 result.error());
+        logError("http", requestLine(request), result.error());
     return result;
 }
 
@@ -273,7 +280,7 @@ Expected<HttpResponse> HttpClient::sendWithRetries(const HttpRequest &request)
                 return mapHttpError(request, *result, sentToken);
             logMessage(
                 LogLevel::Info, "http",
-                std::string(httpMethodName(request.method)) + " " + stripUrlQuery(request.url) + ": " +
+                requestLine(request) + ": " +
                     (result ? "HTTP " + std::to_string(result->status)
                             : std::string(errorCodeName(result.error().code)) + " (" + result.error().detail + ")") +
                     ", attempt " + std::to_string(attempt + 1) + ", retrying in " + std::to_string(delay->count()) +

@@ -2,9 +2,8 @@
 
 #include "hub/core/error.h"
 #include "hub/core/redact.h"
+#include "hub/core/timeutil.h"
 
-#include <cstdio>
-#include <ctime>
 #include <deque>
 #include <mutex>
 
@@ -77,9 +76,7 @@ void logError(std::string_view category, std::string_view what, const HubError &
     text += errorCodeName(error.code);
     if (error.httpStatus)
         text += " (HTTP " + std::to_string(error.httpStatus) + ")";
-    text += ": " + error.message;
-    if (!error.detail.empty())
-        text += " [" + error.detail + "]";
+    text += ": " + error.describe();
     if (error.retryAfterSeconds >= 0)
         text += " retry after " + std::to_string(error.retryAfterSeconds) + " s";
     const LogLevel level = error.code == ErrorCode::Cancelled ? LogLevel::Info : LogLevel::Warning;
@@ -122,14 +119,8 @@ std::string_view logLevelName(LogLevel level)
 std::string formatLogRecord(const LogRecord &record)
 {
     using namespace std::chrono;
-    const auto t = system_clock::to_time_t(record.time);
-    const auto ms = duration_cast<milliseconds>(record.time.time_since_epoch()).count() % 1000;
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char stamp[64];
-    std::snprintf(stamp, sizeof stamp, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1,
-                  tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, static_cast<int>(ms));
-    std::string out = stamp;
+    const auto ms = duration_cast<milliseconds>(record.time.time_since_epoch()).count();
+    std::string out = formatIsoUtc(ms / 1000, static_cast<int>(ms % 1000));
     out += ' ';
     out += logLevelName(record.level);
     out += ' ';

@@ -36,7 +36,8 @@ struct DiagnosticContext {
 };
 
 /// The log's text: a header (HubDesk, Qt and OS versions, the context) and the ring's records,
-/// oldest first. Redacted again as a whole.
+/// oldest first. Redacted again as a whole (regex work over up to the whole ring: call it off
+/// the GUI thread, as saveDiagnosticLog does).
 QString diagnosticLogText(const DiagnosticContext &context);
 
 /// Writes `text` to `path` atomically (QSaveFile). Disk I/O: call it off the GUI thread (runJob).

@@ -29,12 +29,12 @@ void saveDiagnosticLog(AppContext &context, QWidget *parent)
     info.caBundle = QString::fromStdString(config.caBundle);
     info.token = QString::fromStdString(config.token);
     qCInfo(lcApp).noquote() << QStringLiteral("saving a diagnostic log to %1").arg(path);
-    const QString text = diagnosticLogText(info);
     QPointer<QWidget> guard(parent);
-    // The job's handle is not kept: the write is short, and its answer is only shown while the
-    // window is there.
+    // Building the text (redacting up to the ring's 4,000 records) and writing it both happen
+    // off the GUI thread. The job's handle is not kept: its answer is only shown while the window
+    // is there.
     runJob(
-        &context, [path, text](const auto &) { return writeDiagnosticLog(path, text); },
+        &context, [path, info](const auto &) { return writeDiagnosticLog(path, diagnosticLogText(info)); },
         [guard, path](const QString &error) {
             if (!guard)
                 return;
